@@ -64,6 +64,8 @@ struct EntityRecord {
   std::map<std::string, std::vector<std::string>> adjectives;
   // lang -> capitals and seats of power used as metonyms ("Moskau", "Kreml").
   std::map<std::string, std::vector<std::string>> metonyms;
+  // lang -> plural nouns for its people, used as actors ("Russians", "Russen").
+  std::map<std::string, std::vector<std::string>> demonyms;
   std::vector<std::string> codes;  // other codes that denote it (CAMEO "RUS", ISO alpha-2 "RU")
 };
 
@@ -93,19 +95,35 @@ class EntityCatalog {
   // nullptr if no entity has that id (or that code, see EntityRecord::codes).
   const EntityRecord* FindById(std::string_view id) const;
 
-  // Resolves a name a user typed (any language, any alias, metonym or id;
-  // case and diacritics ignored) to an entity. NotFound lists the nearest
-  // names ("did you mean: ...").
+  // Resolves a name a user typed (any language, any alias, adjective,
+  // demonym, metonym, id or code; case and diacritics ignored) to an entity.
+  // A person's name form resolves to the entity of the office they hold now,
+  // or else held last. NotFound lists the nearest names ("did you mean: ...").
   Result<const EntityRecord*> Resolve(std::string_view name) const;
 
-  // Up to `k` known names closest to `name` by edit distance on the lookup key.
+  // Up to `k` known names closest to `name` by edit distance on the lookup
+  // key, one per entity, closest first, each as spelled in the catalog and
+  // followed by the entity id: "Nordkorea (PRK)".
   std::vector<std::string> NearestNames(std::string_view name, size_t k) const;
+
+  // Every person one of whose name forms has the lookup key of `name`
+  // ("Putin", "Wladimir Putin"); empty if none. Several people may share a
+  // form ("Kim"): RoleOn picks the one in office on a date.
+  std::vector<const PersonRecord*> FindPeople(std::string_view name) const;
+
+  // The role `person` held on `date` (ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY":
+  // a role counts if it overlaps that day, month or year); with an empty
+  // `date`, a role still held (empty "to"). Among several, the one that began
+  // last. nullptr if none.
+  static const PersonRecord::Role* RoleOn(const PersonRecord& person, std::string_view date);
 
  private:
   std::vector<EntityRecord> entities_;
   std::vector<PersonRecord> people_;
   std::map<std::string, size_t, std::less<>> by_id_;   // id and codes -> index
   std::map<std::string, size_t, std::less<>> by_key_;  // NormalizeKey(name) -> index
+  std::multimap<std::string, size_t, std::less<>> people_by_key_;  // NormalizeKey(form) -> person
+  std::map<std::string, std::string, std::less<>> spelling_;  // key -> first name spelled so
 };
 
 // The lookup key for names: Unicode case-folded, diacritics removed

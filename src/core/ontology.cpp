@@ -81,6 +81,13 @@ std::string GetLangLists(const Value& obj, const char* key,
   return "";
 }
 
+// Orders roles by when they ended; one still held ("to" empty) ends last.
+bool RoleEndsBefore(const PersonRecord::Role& a, const PersonRecord::Role& b) {
+  if (a.to.empty() != b.to.empty()) return b.to.empty();
+  if (a.to != b.to) return a.to < b.to;
+  return a.from < b.from;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -253,7 +260,8 @@ Result<EntityCatalog> EntityCatalog::LoadDir(const std::string& dir) {
         }
         e.kind = *k;
         for (auto [key, out] : {std::pair{"names", &e.names}, std::pair{"adjectives", &e.adjectives},
-                                std::pair{"metonyms", &e.metonyms}}) {
+                                std::pair{"metonyms", &e.metonyms},
+                                std::pair{"demonyms", &e.demonyms}}) {
           std::string err = GetLangLists(v, key, out);
           if (!err.empty()) return EntryError(source, "entity", index, e.id, err);
         }
@@ -263,6 +271,12 @@ Result<EntityCatalog> EntityCatalog::LoadDir(const std::string& dir) {
             if (!code.IsString()) return EntryError(source, "entity", index, e.id, "\"codes\" must hold strings");
             e.codes.emplace_back(code.GetString(), code.GetStringLength());
           }
+        }
+        if (e.kind == EntityKind::kState &&
+            (e.id.size() != 3 || !std::all_of(e.id.begin(), e.id.end(),
+                                              [](char c) { return c >= 'A' && c <= 'Z'; }))) {
+          return EntryError(source, "entity", index, e.id,
+                            "a state's id must be an ISO 3166-1 alpha-3 code");
         }
         if (cat.by_id_.count(e.id)) return EntryError(source, "entity", index, e.id, "duplicate id");
         cat.by_id_.emplace(e.id, cat.entities_.size());
@@ -295,6 +309,11 @@ Result<EntityCatalog> EntityCatalog::LoadDir(const std::string& dir) {
               return EntryError(source, "person", index, p.name, "bad date \"" + *date + "\" in a role");
             }
           }
+          if (!role.from.empty() && !role.to.empty() && role.to < role.from) {
+            return EntryError(source, "person", index, p.name,
+                              "role at \"" + role.entity + "\" ends (" + role.to +
+                                  ") before it begins (" + role.from + ")");
+          }
           p.roles.push_back(std::move(role));
         }
         person_files.push_back({source, cat.people_.size()});
@@ -314,24 +333,79 @@ Result<EntityCatalog> EntityCatalog::LoadDir(const std::string& dir) {
     }
   }
   // Codes resolve like ids; names, metonyms and ids resolve through keys.
+  // The first entity to claim a key keeps it (tests/ontology_test.cpp keeps
+  // the bundled data free of such collisions).
+  auto add_key = [&cat](const std::string& text, size_t idx) {
+    std::string key = NormalizeKey(text);
+    if (key.empty()) return;
+    cat.by_key_.emplace(key, idx);
+    cat.spelling_.emplace(key, text);
+  };
   for (size_t i = 0; i < cat.entities_.size(); ++i) {
     const EntityRecord& e = cat.entities_[i];
     for (const auto& code : e.codes) cat.by_id_.emplace(code, i);
-    cat.by_key_.emplace(NormalizeKey(e.name), i);
-    cat.by_key_.emplace(NormalizeKey(e.id), i);
-    for (const auto* lists : {&e.names, &e.metonyms, &e.adjectives}) {
+    add_key(e.name, i);
+    add_key(e.id, i);
+    for (const auto* lists : {&e.names, &e.metonyms, &e.adjectives, &e.demonyms}) {
       for (const auto& [lang, list] : *lists) {
-        for (const auto& n : list) cat.by_key_.emplace(NormalizeKey(n), i);
+        for (const auto& n : list) add_key(n, i);
       }
     }
   }
-  for (const auto& p : cat.people_) {
-    // A person resolves to the entity of their latest role.
-    const auto& role = p.roles.back();
-    size_t idx = cat.by_id_.at(role.entity);
-    cat.by_key_.emplace(NormalizeKey(p.name), idx);
+  for (size_t pi = 0; pi < cat.people_.size(); ++pi) {
+    const PersonRecord& p = cat.people_[pi];
+    // A person resolves to the entity of the office held now, or else held
+    // last; entity names inserted above win over people's name forms.
+    const PersonRecord::Role* role = RoleOn(p, "");
+    if (role == nullptr) role = &*std::max_element(p.roles.begin(), p.roles.end(), RoleEndsBefore);
+    size_t idx = cat.by_id_.at(role->entity);
+    std::map<std::string, const std::string*> keys = {{NormalizeKey(p.name), &p.name}};
+    for (const auto& [lang, list] : p.names) {
+      for (const auto& n : list) keys.emplace(NormalizeKey(n), &n);
+    }
+    for (const auto& [key, text] : keys) {
+      if (key.empty()) continue;
+      cat.by_key_.emplace(key, idx);
+      cat.spelling_.emplace(key, *text);
+      cat.people_by_key_.emplace(key, pi);
+    }
   }
   return cat;
+}
+
+std::vector<const PersonRecord*> EntityCatalog::FindPeople(std::string_view name) const {
+  std::vector<const PersonRecord*> out;
+  auto [lo, hi] = people_by_key_.equal_range(NormalizeKey(name));
+  for (auto it = lo; it != hi; ++it) out.push_back(&people_[it->second]);
+  return out;
+}
+
+const PersonRecord::Role* EntityCatalog::RoleOn(const PersonRecord& person, std::string_view date) {
+  const PersonRecord::Role* best = nullptr;
+  // A date of month or year precision covers a span: [first, last] day.
+  std::string first(date), last(date);
+  if (date.size() == 4) {
+    first += "-01-01";
+    last += "-12-31";
+  } else if (date.size() == 7) {
+    first += "-01";
+    last += "-31";
+  }
+  for (const auto& role : person.roles) {
+    bool held;
+    if (date.empty()) {
+      held = role.to.empty();
+    } else {
+      // Role "to" dates of lower precision compare as prefixes: "2019" >= "2019-05-01"
+      // is false, so widen them to the end of their span first.
+      std::string to = role.to;
+      if (to.size() == 4) to += "-12-31";
+      if (to.size() == 7) to += "-31";
+      held = (role.from.empty() || role.from <= last) && (to.empty() || to >= first);
+    }
+    if (held && (best == nullptr || best->from < role.from)) best = &role;
+  }
+  return best;
 }
 
 const EntityRecord* EntityCatalog::FindById(std::string_view id) const {
@@ -354,20 +428,26 @@ Result<const EntityRecord*> EntityCatalog::Resolve(std::string_view name) const 
 
 std::vector<std::string> EntityCatalog::NearestNames(std::string_view name, size_t k) const {
   std::string key = NormalizeKey(name);
-  std::vector<std::pair<size_t, std::string>> scored;
-  std::set<size_t> seen_entities;
+  // (distance, key) pairs within reach; the key order breaks ties deterministically.
+  std::vector<std::pair<size_t, const std::string*>> scored;
+  const size_t reach = std::max<size_t>(2, key.size() / 3);
   for (const auto& [candidate, idx] : by_key_) {
+    size_t len_gap = candidate.size() > key.size() ? candidate.size() - key.size()
+                                                   : key.size() - candidate.size();
+    if (len_gap > reach) continue;  // cheaper than the edit distance, same verdict
     size_t d = EditDistance(key, candidate);
-    if (d <= std::max<size_t>(2, key.size() / 3)) {
-      scored.emplace_back(d, entities_[idx].name + " (" + entities_[idx].id + ")");
-    }
+    if (d <= reach) scored.emplace_back(d, &candidate);
   }
-  std::sort(scored.begin(), scored.end());
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+  });
   std::vector<std::string> out;
-  for (auto& [d, n] : scored) {
-    if (std::find(out.begin(), out.end(), n) != out.end()) continue;
-    out.push_back(n);
-    if (out.size() == k) break;
+  std::set<size_t> seen_entities;
+  for (const auto& [d, candidate] : scored) {
+    if (out.size() >= k) break;
+    size_t idx = by_key_.find(*candidate)->second;
+    if (!seen_entities.insert(idx).second) continue;
+    out.push_back(spelling_.find(*candidate)->second + " (" + entities_[idx].id + ")");
   }
   return out;
 }

@@ -31,6 +31,9 @@ struct StoreOptions {
   int busy_timeout_ms = 5000;
   // SQLite page cache size in KiB. Default: 65536 (64 MiB).
   int cache_kib = 65536;
+  // Highest schema version to migrate to; 0 = the current one. Default: 0.
+  // Only tests and upgrade tooling set it (to stop at an older version).
+  int migrate_to = 0;
 };
 
 struct LoadOptions {
@@ -39,6 +42,10 @@ struct LoadOptions {
   bool skip_bad = false;
   // Called for each skipped line: (line number, message). May be empty.
   std::function<void(int64_t line, const std::string& message)> on_skip;
+  // Called inside the write transaction after each document's evidence is
+  // written, with the number of triples written so far (progress display;
+  // tests use it to act while the transaction is open). May be empty.
+  std::function<void(int64_t triples_written)> on_progress;
 };
 
 struct LoadStats {
@@ -149,6 +156,11 @@ class Store {
 
   // Runs PRAGMA integrity_check; OK if the file is consistent.
   Status CheckIntegrity();
+
+  // The relation types the store knows (its copy of the vocabulary).
+  Result<std::vector<RelationType>> RelationTypes();
+  // The path the store was opened with.
+  const std::string& path() const;
 
   struct Impl;
 

@@ -1,0 +1,777 @@
+// Loading: triple JSONL and other stores are parsed into a Batch (documents
+// with their evidence, entities interned), then written in one transaction
+// that replaces changed documents' evidence and recomputes the edges of the
+// affected (pair, relation family) keys. docs/store.md has the rules.
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "geokg/triple.h"
+#include "schema.h"
+#include "store_impl.h"
+
+namespace geokg {
+
+using store::EdgeRow;
+using store::EvPoint;
+using store::RelInfo;
+using store::Stmt;
+
+namespace {
+
+// Evidence rows from which a load into an empty store defers its indexes.
+constexpr size_t kBulkIndexThreshold = 20000;
+
+struct EntityIn {
+  std::string id;
+  std::string name;
+  EntityKind kind = EntityKind::kOther;
+  int64_t ref = 0;  // entities.id once written
+};
+
+// One triple occurrence, with entities and relation interned.
+struct Rec {
+  uint32_t subject = 0;  // index into Batch::entities
+  uint32_t object = 0;
+  const RelInfo* rel = nullptr;
+  int sentence = 0;
+  Polarity polarity = Polarity::kPositive;
+  Modality modality = Modality::kAsserted;
+  DatePrecision precision = DatePrecision::kUnknown;
+  double confidence = 0.0;
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string date;
+  std::string text;
+  std::string speaker;
+  std::string extractor;
+};
+
+struct DocIn {
+  DocumentInfo info;
+  std::string given_hash;          // doc.hash of the input (or the other store's hash)
+  std::vector<uint64_t> line_hashes;  // canonical triple hashes, for a derived hash
+  std::vector<Rec> recs;
+
+  std::string ContentHash() {
+    if (!given_hash.empty()) return given_hash;
+    // Order of lines within the input does not matter; duplicates do.
+    std::sort(line_hashes.begin(), line_hashes.end());
+    uint64_t h = store::Hash64("");
+    for (uint64_t v : line_hashes) h = store::Hash64(std::string_view(reinterpret_cast<const char*>(&v), sizeof v), h);
+    return "triples:" + store::Hex64(h) + ":" + std::to_string(line_hashes.size());
+  }
+};
+
+struct Batch {
+  std::vector<EntityIn> entities;
+  std::unordered_map<std::string, uint32_t> entity_index;
+  std::vector<DocIn> docs;
+  std::unordered_map<std::string, size_t> doc_index;
+  std::string canon;  // scratch buffer
+
+  uint32_t Intern(const EntityRef& e) {
+    auto it = entity_index.find(e.id);
+    if (it == entity_index.end()) {
+      const auto index = static_cast<uint32_t>(entities.size());
+      entities.push_back({e.id, e.name, e.kind, 0});
+      entity_index.emplace(e.id, index);
+      return index;
+    }
+    EntityIn& have = entities[it->second];
+    if (have.name.empty()) have.name = e.name;
+    if (have.kind == EntityKind::kOther) have.kind = e.kind;
+    return it->second;
+  }
+
+  DocIn& Doc(const DocumentInfo& info) {
+    // Lines of one document usually follow each other.
+    if (!docs.empty() && docs[last_doc].info.id == info.id) return docs[last_doc];
+    auto it = doc_index.find(info.id);
+    if (it == doc_index.end()) {
+      it = doc_index.emplace(info.id, docs.size()).first;
+      docs.push_back(DocIn{});
+      docs.back().info = info;
+    }
+    last_doc = it->second;
+    DocIn& d = docs[it->second];
+    if (d.given_hash.empty()) d.given_hash = info.hash;
+    return d;
+  }
+  size_t last_doc = 0;
+};
+
+void AppendField(std::string* out, std::string_view s) {
+  out->append(s);
+  out->push_back('\x1f');
+}
+
+// The canonical form of a parsed triple: every field, in a fixed order, so
+// the derived document hash ignores JSON spacing and key order.
+uint64_t CanonicalHash(const Triple& t, std::string* buf) {
+  buf->clear();
+  for (std::string_view f : {std::string_view(t.doc.id), std::string_view(t.doc.url),
+                             std::string_view(t.doc.title), std::string_view(t.doc.date),
+                             std::string_view(t.doc.lang), std::string_view(t.subject.id),
+                             std::string_view(t.subject.name), ToString(t.subject.kind),
+                             std::string_view(t.relation), std::string_view(t.object.id),
+                             std::string_view(t.object.name), ToString(t.object.kind),
+                             ToString(t.polarity), ToString(t.modality),
+                             std::string_view(t.date), ToString(t.date_precision),
+                             std::string_view(t.evidence.text), std::string_view(t.cameo),
+                             std::string_view(t.plover), std::string_view(t.speaker),
+                             std::string_view(t.extractor)}) {
+    AppendField(buf, f);
+  }
+  char nums[64];
+  int n = std::snprintf(nums, sizeof nums, "%d|%.6f|%lld|%lld", t.sentence, t.confidence,
+                        static_cast<long long>(t.evidence.start),
+                        static_cast<long long>(t.evidence.end));
+  buf->append(nums, static_cast<size_t>(n));
+  return store::Hash64(*buf);
+}
+
+// Key of the edges of one (pair, family): refs normalised for symmetric families.
+struct Key {
+  int64_t subject = 0;
+  int64_t object = 0;
+  int64_t family = 0;
+  bool operator==(const Key& o) const {
+    return subject == o.subject && object == o.object && family == o.family;
+  }
+  bool operator<(const Key& o) const {
+    if (subject != o.subject) return subject < o.subject;
+    if (object != o.object) return object < o.object;
+    return family < o.family;
+  }
+};
+struct KeyHash {
+  size_t operator()(const Key& k) const {
+    uint64_t h = static_cast<uint64_t>(k.subject) * 0x9E3779B97F4A7C15ull;
+    h ^= static_cast<uint64_t>(k.object) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+    h ^= static_cast<uint64_t>(k.family) + 0x85EBCA77C2B2AE63ull + (h << 6) + (h >> 2);
+    return static_cast<size_t>(h);
+  }
+};
+
+
+// Writes a Batch in one transaction. Owns the prepared statements.
+class Writer {
+ public:
+  explicit Writer(Store::Impl* m) : m_(m) {}
+
+  Result<LoadStats> Write(Batch* batch, const LoadOptions& options, LoadStats stats,
+                          const std::function<Status()>& extra) {
+    Status s = m_->Begin();
+    if (!s.ok()) return s;
+    s = Run(batch, options, &stats);
+    if (s.ok() && extra) s = extra();
+    if (!s.ok()) {
+      m_->Rollback();
+      return s;
+    }
+    s = m_->Commit();
+    if (!s.ok()) return s;
+    return stats;
+  }
+
+ private:
+  Status Prepare(Stmt* st, std::string_view sql) {
+    auto r = m_->db.Prepare(sql);
+    if (!r.ok()) return r.status();
+    *st = std::move(r.value());
+    return Status::OK();
+  }
+
+  // Entity id strings by ref, for normalising pairs read back from the store.
+  Result<std::string> IdOf(int64_t ref) {
+    auto it = ids_.find(ref);
+    if (it != ids_.end()) return it->second;
+    auto id = m_->EntityIdOf(ref);
+    if (!id.ok()) return id.status();
+    ids_.emplace(ref, *id);
+    return id;
+  }
+
+  Result<Key> MakeKey(int64_t subject, int64_t object, const RelInfo& rel) {
+    Key k{subject, object, rel.family_ref};
+    if (rel.family_symmetric && subject != object) {
+      auto a = IdOf(subject);
+      if (!a.ok()) return a.status();
+      auto b = IdOf(object);
+      if (!b.ok()) return b.status();
+      if (*b < *a) std::swap(k.subject, k.object);
+    }
+    return k;
+  }
+
+  Status WriteEntities(Batch* batch) {
+    Stmt find, insert, alias, update;
+    Status s = Prepare(&find, "SELECT id, name, kind, in_catalog FROM entities WHERE entity_id = ?");
+    if (s.ok()) s = Prepare(&insert, "INSERT INTO entities(entity_id, name, kind) VALUES (?, ?, ?)");
+    if (s.ok()) {
+      s = Prepare(&alias,
+                  "INSERT OR IGNORE INTO aliases(lookup_key, entity_ref, type, alias, lang, source) "
+                  "VALUES (?, ?, ?, ?, '', 'triple')");
+    }
+    if (s.ok()) s = Prepare(&update, "UPDATE entities SET name = ?, kind = ? WHERE id = ?");
+    if (!s.ok()) return s;
+    auto add_alias = [&](int64_t ref, const std::string& text, const char* type) {
+      std::string key = NormalizeKey(text);
+      if (key.empty()) return Status::OK();
+      alias.Bind(1, key).Bind(2, ref).Bind(3, type).Bind(4, text);
+      return alias.Run();
+    };
+    for (EntityIn& e : batch->entities) {
+      find.Bind(1, e.id);
+      if (find.Step()) {
+        e.ref = find.Int(0);
+        std::string name = find.Text(1), kind = find.Text(2);
+        bool in_catalog = find.Int(3) != 0;
+        find.Reset();
+        // Triples fill in what a bare id lacked; the catalog is never overridden.
+        if (!in_catalog && ((name == e.id && !e.name.empty() && e.name != name) ||
+                            (kind == "other" && e.kind != EntityKind::kOther))) {
+          update.Bind(1, name == e.id && !e.name.empty() ? e.name : name);
+          update.Bind(2, kind == "other" ? ToString(e.kind) : std::string_view(kind));
+          update.Bind(3, e.ref);
+          s = update.Run();
+          if (s.ok() && !e.name.empty()) s = add_alias(e.ref, e.name, "name");
+          if (!s.ok()) return s;
+        }
+      } else {
+        s = find.status();
+        find.Reset();
+        if (!s.ok()) return s;
+        insert.Bind(1, e.id).Bind(2, e.name.empty() ? e.id : e.name).Bind(3, ToString(e.kind));
+        s = insert.Run();
+        if (!s.ok()) return s;
+        e.ref = sqlite3_last_insert_rowid(m_->db.handle());
+        s = add_alias(e.ref, e.id, "id");
+        if (s.ok() && !e.name.empty()) s = add_alias(e.ref, e.name, "name");
+        if (!s.ok()) return s;
+      }
+      ids_.emplace(e.ref, e.id);
+    }
+    return Status::OK();
+  }
+
+  // Keys of the positive evidence a changed document is about to lose.
+  Status CollectOldKeys(int64_t doc_ref) {
+    Stmt st;
+    Status s = Prepare(&st,
+                       std::string("SELECT subject_ref, object_ref, relation_ref FROM evidence "
+                                   "WHERE document_ref = ? AND ") + store::kEdgeEvidence);
+    if (!s.ok()) return s;
+    st.Bind(1, doc_ref);
+    std::vector<std::tuple<int64_t, int64_t, int64_t>> rows;
+    while (st.Step()) rows.emplace_back(st.Int(0), st.Int(1), st.Int(2));
+    if (!st.status().ok()) return st.status();
+    for (auto [subj, obj, rel_ref] : rows) {
+      const RelInfo* rel = m_->FindRel(rel_ref);
+      if (rel == nullptr) return Status::Corruption("evidence names unknown relation #" + std::to_string(rel_ref));
+      auto key = MakeKey(subj, obj, *rel);
+      if (!key.ok()) return key.status();
+      db_keys_.insert(*key);
+    }
+    return Status::OK();
+  }
+
+  Status Run(Batch* batch, const LoadOptions& options, LoadStats* stats) {
+    Status s = WriteEntities(batch);
+    if (!s.ok()) return s;
+    auto edges = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM edges)");
+    if (!edges.ok()) return edges.status();
+    const bool edges_empty = *edges == 0;
+
+    Stmt find_doc, insert_doc, update_doc, delete_ev, insert_ev;
+    s = Prepare(&find_doc, "SELECT id, content_hash FROM documents WHERE doc_id = ?");
+    if (s.ok()) {
+      s = Prepare(&insert_doc,
+                  "INSERT INTO documents(doc_id, url, title, date, lang, content_hash, triples) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    }
+    if (s.ok()) {
+      s = Prepare(&update_doc,
+                  "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, content_hash = ?, "
+                  "triples = ? WHERE id = ?");
+    }
+    if (s.ok()) s = Prepare(&delete_ev, "DELETE FROM evidence WHERE document_ref = ?");
+    if (s.ok()) {
+      s = Prepare(&insert_ev,
+                  "INSERT INTO evidence(document_ref, sentence, subject_ref, relation_ref, "
+                  "object_ref, polarity, modality, event_date, date_precision, confidence, "
+                  "span_start, span_end, text, speaker, extractor) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    }
+    if (!s.ok()) return s;
+
+    // A large first load builds the secondary indexes once at the end.
+    bool rebuild_indexes = false;
+    {
+      size_t recs = 0;
+      for (const DocIn& doc : batch->docs) recs += doc.recs.size();
+      auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
+      if (!docs.ok()) return docs.status();
+      if (*docs == 0 && edges_empty && recs >= kBulkIndexThreshold) {
+        for (const auto& index : store::kBulkIndexes) {
+          s = m_->db.Exec(std::string("DROP INDEX IF EXISTS ") + index.name);
+          if (!s.ok()) return s;
+        }
+        rebuild_indexes = true;
+      }
+    }
+
+    int64_t written = 0;
+    for (DocIn& doc : batch->docs) {
+      const std::string hash = doc.ContentHash();
+      int64_t doc_ref = 0;
+      find_doc.Bind(1, doc.info.id);
+      if (find_doc.Step()) {
+        doc_ref = find_doc.Int(0);
+        std::string old_hash = find_doc.Text(1);
+        find_doc.Reset();
+        if (old_hash == hash) {
+          ++stats->documents_unchanged;
+          continue;
+        }
+        ++stats->documents_changed;
+        s = CollectOldKeys(doc_ref);
+        if (s.ok()) s = delete_ev.Bind(1, doc_ref).Run();
+        if (s.ok()) {
+          update_doc.Bind(1, doc.info.url).Bind(2, doc.info.title).Bind(3, doc.info.date);
+          update_doc.Bind(4, doc.info.lang).Bind(5, hash);
+          update_doc.Bind(6, static_cast<int64_t>(doc.recs.size())).Bind(7, doc_ref);
+          s = update_doc.Run();
+        }
+        if (!s.ok()) return s;
+      } else {
+        s = find_doc.status();
+        find_doc.Reset();
+        if (!s.ok()) return s;
+        ++stats->documents_new;
+        insert_doc.Bind(1, doc.info.id).Bind(2, doc.info.url).Bind(3, doc.info.title);
+        insert_doc.Bind(4, doc.info.date).Bind(5, doc.info.lang).Bind(6, hash);
+        insert_doc.Bind(7, static_cast<int64_t>(doc.recs.size()));
+        s = insert_doc.Run();
+        if (!s.ok()) return s;
+        doc_ref = sqlite3_last_insert_rowid(m_->db.handle());
+      }
+      for (const Rec& r : doc.recs) {
+        const int64_t subj = batch->entities[r.subject].ref;
+        const int64_t obj = batch->entities[r.object].ref;
+        // Static binds: the strings outlive the statement's step.
+        insert_ev.Bind(1, doc_ref).Bind(2, r.sentence).Bind(3, subj).Bind(4, r.rel->ref);
+        insert_ev.Bind(5, obj).BindStatic(6, ToString(r.polarity));
+        insert_ev.BindStatic(7, ToString(r.modality)).BindStatic(8, r.date);
+        insert_ev.BindStatic(9, ToString(r.precision)).Bind(10, r.confidence);
+        insert_ev.Bind(11, r.start).Bind(12, r.end).BindStatic(13, r.text);
+        insert_ev.BindStatic(14, r.speaker).BindStatic(15, r.extractor);
+        s = insert_ev.Run();
+        if (!s.ok()) return s;
+        ++stats->evidence_added;
+        if (!store::MakesEdges(r.polarity, r.modality)) continue;
+        Key key{subj, obj, r.rel->family_ref};
+        if (r.rel->family_symmetric &&
+            batch->entities[r.object].id < batch->entities[r.subject].id) {
+          std::swap(key.subject, key.object);
+        }
+        points_.push_back({key, {r.rel, r.date, doc_ref, r.confidence}});
+      }
+      written += static_cast<int64_t>(doc.recs.size());
+      if (options.on_progress) options.on_progress(written);
+    }
+    s = Recompute(edges_empty, stats);
+    if (s.ok() && rebuild_indexes) {
+      for (const auto& index : store::kBulkIndexes) {
+        s = m_->db.Exec(index.create_sql);
+        if (!s.ok()) return s;
+      }
+    }
+    return s;
+  }
+
+  Status Recompute(bool edges_empty, LoadStats* stats) {
+    Stmt exists, read, remove, insert;
+    Status s = Prepare(&exists,
+                       "SELECT 1 FROM edges WHERE subject_ref = ? AND object_ref = ? "
+                       "AND relation_ref IN (?, ?) LIMIT 1");
+    if (s.ok()) {
+      s = Prepare(&read,
+                  std::string("SELECT relation_ref, event_date, document_ref, confidence FROM evidence "
+                              "WHERE subject_ref = ? AND object_ref = ? AND relation_ref IN (?, ?) "
+                              "AND ") + store::kEdgeEvidence);
+    }
+    if (s.ok()) {
+      s = Prepare(&remove,
+                  "DELETE FROM edges WHERE subject_ref = ? AND object_ref = ? "
+                  "AND relation_ref IN (?, ?)");
+    }
+    if (s.ok()) s = PrepareEdgeInsert(&m_->db, &insert);
+    if (!s.ok()) return s;
+
+    std::sort(points_.begin(), points_.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> dates;  // backing store of points read from the store
+    std::vector<EvPoint> points;
+    // One (pair, family) at a time: this batch's points, or all of its
+    // evidence read back when the store had some before.
+    auto compute = [&](const Key& key, size_t begin, size_t end, bool from_db) -> Status {
+      const RelInfo* fam = m_->FindRel(key.family);
+      if (fam == nullptr) return Status::Corruption("unknown relation family #" + std::to_string(key.family));
+      if (!from_db && !edges_empty) {
+        exists.Bind(1, key.subject).Bind(2, key.object).Bind(3, fam->members[0]).Bind(4, fam->members[1]);
+        from_db = exists.Step();
+        Status es = exists.status();
+        exists.Reset();
+        if (!es.ok()) return es;
+      }
+      points.clear();
+      if (from_db) {
+        dates.clear();
+        std::vector<std::tuple<int64_t, size_t, int64_t, double>> rows;
+        for (int dir = 0; dir < 2; ++dir) {
+          if (dir == 1 && (!fam->family_symmetric || key.subject == key.object)) break;
+          read.Bind(1, dir == 0 ? key.subject : key.object);
+          read.Bind(2, dir == 0 ? key.object : key.subject);
+          read.Bind(3, fam->members[0]).Bind(4, fam->members[1]);
+          while (read.Step()) {
+            dates.push_back(read.Text(1));
+            rows.emplace_back(read.Int(0), dates.size() - 1, read.Int(2), read.Real(3));
+          }
+          Status rs = read.status();
+          read.Reset();
+          if (!rs.ok()) return rs;
+        }
+        for (auto& [rel_ref, date_index, doc, conf] : rows) {
+          const RelInfo* rel = m_->FindRel(rel_ref);
+          if (rel == nullptr) return Status::Corruption("evidence names unknown relation #" + std::to_string(rel_ref));
+          points.push_back({rel, dates[date_index], doc, conf});
+        }
+        remove.Bind(1, key.subject).Bind(2, key.object).Bind(3, fam->members[0]).Bind(4, fam->members[1]);
+        Status ds = remove.Run();
+        if (!ds.ok()) return ds;
+      } else {
+        for (size_t i = begin; i < end; ++i) points.push_back(points_[i].second);
+      }
+      for (const EdgeRow& row : store::ComputeEdges(points)) {
+        Status is = InsertEdge(&insert, key.subject, key.object, row);
+        if (!is.ok()) return is;
+        ++stats->edges_touched;
+      }
+      return Status::OK();
+    };
+    for (size_t i = 0; i < points_.size();) {
+      size_t j = i + 1;
+      while (j < points_.size() && points_[j].first == points_[i].first) ++j;
+      const Key key = points_[i].first;
+      const bool from_db = db_keys_.erase(key) > 0;
+      s = compute(key, i, j, from_db);
+      if (!s.ok()) return s;
+      i = j;
+    }
+    // Keys only changed documents had: their remaining evidence, if any.
+    std::vector<Key> rest(db_keys_.begin(), db_keys_.end());
+    std::sort(rest.begin(), rest.end());
+    for (const Key& key : rest) {
+      s = compute(key, 0, 0, true);
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+ public:
+  static Status PrepareEdgeInsert(store::Db* db, Stmt* st) {
+    auto r = db->Prepare(
+        "INSERT INTO edges(subject_ref, relation_ref, object_ref, first_seen, last_seen, "
+        "valid_from, valid_to, evidence_count, source_count, confidence, status) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    if (!r.ok()) return r.status();
+    *st = std::move(r.value());
+    return Status::OK();
+  }
+
+  static Status InsertEdge(Stmt* st, int64_t subject, int64_t object, const EdgeRow& row) {
+    st->Bind(1, subject).Bind(2, row.rel_ref).Bind(3, object).BindStatic(4, row.first_seen);
+    st->BindStatic(5, row.last_seen).BindStatic(6, row.valid_from).BindStatic(7, row.valid_to);
+    st->Bind(8, row.evidence_count).Bind(9, row.source_count).Bind(10, row.confidence);
+    st->BindStatic(11, row.status);
+    return st->Run();
+  }
+
+ private:
+  Store::Impl* m_;
+  std::unordered_map<int64_t, std::string> ids_;
+  std::vector<std::pair<Key, EvPoint>> points_;  // edge-making evidence of this batch
+  std::unordered_set<Key, KeyHash> db_keys_;      // keys whose stored evidence changed
+};
+
+std::string LineError(const std::string& source, int64_t line, const std::string& msg) {
+  return source + ":" + std::to_string(line) + ": " + msg;
+}
+
+// Adds a parsed triple to the batch; InvalidArgument message without position.
+Status AddTriple(Store::Impl* m, Batch* batch, Triple&& t) {
+  const RelInfo* rel = m->FindRel(t.relation);
+  if (rel == nullptr) {
+    if (m->rels.empty()) {
+      return Status::InvalidArgument("unknown relation \"" + t.relation +
+                                     "\": the store has no relation vocabulary yet "
+                                     "(import data/relations.json)");
+    }
+    return Status::InvalidArgument("unknown relation \"" + t.relation +
+                                   "\" (not in the relation vocabulary)");
+  }
+  const uint64_t line_hash = CanonicalHash(t, &batch->canon);
+  DocIn& doc = batch->Doc(t.doc);
+  doc.line_hashes.push_back(line_hash);
+  Rec r;
+  r.subject = batch->Intern(t.subject);
+  r.object = batch->Intern(t.object);
+  r.rel = rel;
+  r.sentence = t.sentence;
+  r.polarity = t.polarity;
+  r.modality = t.modality;
+  r.precision = t.date_precision;
+  r.confidence = t.confidence;
+  r.start = t.evidence.start;
+  r.end = t.evidence.end;
+  r.date = std::move(t.date);
+  r.text = std::move(t.evidence.text);
+  r.speaker = std::move(t.speaker);
+  r.extractor = std::move(t.extractor);
+  doc.recs.push_back(std::move(r));
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source_name,
+                                     const LoadOptions& options) {
+  Impl& m = *impl_;
+  Status s = m.CheckWritable();
+  if (!s.ok()) return s;
+  Batch batch;
+  LoadStats stats;
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    ++stats.lines;
+    auto t = ParseTripleJson(line);
+    Status ls = t.ok() ? AddTriple(&m, &batch, std::move(t.value())) : t.status();
+    if (!ls.ok()) {
+      if (!options.skip_bad) return Status::InvalidArgument(LineError(source_name, line_no, ls.message()));
+      ++stats.skipped;
+      if (options.on_skip) options.on_skip(line_no, ls.message());
+      continue;
+    }
+    ++stats.triples;
+  }
+  if (in.bad()) return Status::IOError("cannot read " + source_name);
+  Writer writer(&m);
+  return writer.Write(&batch, options, stats, nullptr);
+}
+
+Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
+  Impl& m = *impl_;
+  Status s = m.CheckWritable();
+  if (!s.ok()) return s;
+  Batch batch;
+  LoadStats stats;
+  for (size_t i = 0; i < triples.size(); ++i) {
+    ++stats.lines;
+    Triple t = triples[i];
+    s = AddTriple(&m, &batch, std::move(t));
+    if (!s.ok()) return Status::InvalidArgument("triple #" + std::to_string(i + 1) + ": " + s.message());
+    ++stats.triples;
+  }
+  Writer writer(&m);
+  return writer.Write(&batch, LoadOptions{}, stats, nullptr);
+}
+
+Result<int64_t> Store::Impl::RebuildEdges() {
+  // Caller holds the write transaction.
+  Status s = db.Exec("DELETE FROM edges");
+  if (!s.ok()) return s;
+  auto read = db.Prepare(
+      std::string("SELECT v.subject_ref, v.object_ref, v.relation_ref, v.event_date, "
+                  "v.document_ref, v.confidence, s.entity_id, o.entity_id FROM evidence v "
+                  "JOIN entities s ON s.id = v.subject_ref JOIN entities o ON o.id = v.object_ref "
+                  "WHERE ") + store::kEdgeEvidence);
+  if (!read.ok()) return read.status();
+  std::vector<std::string> dates;
+  struct Row {
+    store::EvPoint p;
+    size_t date;
+  };
+  std::map<Key, std::vector<Row>> groups;
+  while (read->Step()) {
+    const RelInfo* rel = FindRel(read->Int(2));
+    if (rel == nullptr) continue;  // a relation type removed from the vocabulary
+    Key k{read->Int(0), read->Int(1), rel->family_ref};
+    if (rel->family_symmetric && read->Text(7) < read->Text(6)) std::swap(k.subject, k.object);
+    dates.push_back(read->Text(3));
+    groups[k].push_back({{rel, {}, read->Int(4), read->Real(5)}, dates.size() - 1});
+  }
+  if (!read->status().ok()) return read->status();
+  Stmt insert;
+  s = Writer::PrepareEdgeInsert(&db, &insert);
+  if (!s.ok()) return s;
+  int64_t n = 0;
+  std::vector<EvPoint> points;
+  for (auto& [key, rows] : groups) {
+    points.clear();
+    for (auto& r : rows) {
+      r.p.date = dates[r.date];
+      points.push_back(r.p);
+    }
+    for (const EdgeRow& row : store::ComputeEdges(points)) {
+      s = Writer::InsertEdge(&insert, key.subject, key.object, row);
+      if (!s.ok()) return s;
+      ++n;
+    }
+  }
+  return n;
+}
+
+Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
+  Impl& m = *impl_;
+  Status s = m.CheckWritable();
+  if (!s.ok()) return s;
+  StoreOptions ro;
+  ro.read_only = true;
+  ro.busy_timeout_ms = m.options.busy_timeout_ms;
+  auto other = Store::Open(other_path, ro);
+  if (!other.ok()) return other.status();
+  store::Db& odb = (*other)->impl_->db;
+
+  // Relation types the shard knows and we do not: copy them first.
+  bool new_relations = false;
+  {
+    auto types = (*other)->RelationTypes();
+    if (!types.ok()) return types.status();
+    for (const RelationType& r : *types) {
+      if (m.FindRel(r.name) != nullptr) continue;
+      auto st = m.db.Prepare(
+          "INSERT INTO relation_types(name, cameo, plover, quad_class, goldstein, symmetric, "
+          "lasting, opposite, label_en, label_de, description) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      if (!st.ok()) return st.status();
+      st->Bind(1, r.name).Bind(2, r.cameo).Bind(3, r.plover).Bind(4, r.quad_class);
+      st->Bind(5, r.goldstein).Bind(6, r.symmetric ? 1 : 0).Bind(7, r.lasting ? 1 : 0);
+      st->Bind(8, r.opposite).Bind(9, r.label_en).Bind(10, r.label_de).Bind(11, r.description);
+      s = st->Run();
+      if (!s.ok()) return s;
+      new_relations = true;
+    }
+    if (new_relations) {
+      s = m.LoadRelations();
+      if (!s.ok()) return s;
+    }
+  }
+
+  Batch batch;
+  LoadStats stats;
+  std::unordered_map<int64_t, uint32_t> entity_of;  // other's entities.id -> batch index
+  std::unordered_map<int64_t, const RelInfo*> rel_of;
+  std::unordered_map<int64_t, size_t> doc_of;
+  {
+    auto st = odb.Prepare("SELECT id, entity_id, name, kind FROM entities");
+    if (!st.ok()) return st.status();
+    while (st->Step()) {
+      EntityRef e;
+      e.id = st->Text(1);
+      e.name = st->Text(2);
+      e.kind = ParseEntityKind(st->Text(3)).value_or(EntityKind::kOther);
+      entity_of[st->Int(0)] = batch.Intern(e);
+    }
+    if (!st->status().ok()) return st->status();
+    auto rt = odb.Prepare("SELECT id, name FROM relation_types");
+    if (!rt.ok()) return rt.status();
+    while (rt->Step()) rel_of[rt->Int(0)] = m.FindRel(rt->Text(1));
+    if (!rt->status().ok()) return rt->status();
+    auto docs = odb.Prepare("SELECT id, doc_id, url, title, date, lang, content_hash FROM documents ORDER BY id");
+    if (!docs.ok()) return docs.status();
+    while (docs->Step()) {
+      DocumentInfo info;
+      info.id = docs->Text(1);
+      info.url = docs->Text(2);
+      info.title = docs->Text(3);
+      info.date = docs->Text(4);
+      info.lang = docs->Text(5);
+      info.hash = docs->Text(6);
+      batch.Doc(info);
+      doc_of[docs->Int(0)] = batch.doc_index[info.id];
+    }
+    if (!docs->status().ok()) return docs->status();
+  }
+  auto ev = odb.Prepare(
+      "SELECT document_ref, sentence, subject_ref, relation_ref, object_ref, polarity, modality, "
+      "event_date, date_precision, confidence, span_start, span_end, text, speaker, extractor "
+      "FROM evidence ORDER BY id");
+  if (!ev.ok()) return ev.status();
+  while (ev->Step()) {
+    auto d = doc_of.find(ev->Int(0));
+    auto subj = entity_of.find(ev->Int(2));
+    auto rel = rel_of.find(ev->Int(3));
+    auto obj = entity_of.find(ev->Int(4));
+    if (d == doc_of.end() || subj == entity_of.end() || obj == entity_of.end() ||
+        rel == rel_of.end() || rel->second == nullptr) {
+      return Status::Corruption("store " + other_path + ": evidence row references a missing row");
+    }
+    Rec r;
+    r.subject = subj->second;
+    r.object = obj->second;
+    r.rel = rel->second;
+    r.sentence = static_cast<int>(ev->Int(1));
+    r.polarity = ParsePolarity(ev->Text(5)).value_or(Polarity::kPositive);
+    r.modality = ParseModality(ev->Text(6)).value_or(Modality::kAsserted);
+    r.date = ev->Text(7);
+    r.precision = ParseDatePrecision(ev->Text(8)).value_or(DatePrecision::kUnknown);
+    r.confidence = ev->Real(9);
+    r.start = ev->Int(10);
+    r.end = ev->Int(11);
+    r.text = ev->Text(12);
+    r.speaker = ev->Text(13);
+    r.extractor = ev->Text(14);
+    batch.docs[d->second].recs.push_back(std::move(r));
+    ++stats.triples;
+  }
+  if (!ev->status().ok()) return ev->status();
+  stats.lines = stats.triples;
+
+  // The shard's aliases (catalog names) travel with its entities.
+  std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>> aliases;
+  {
+    auto al = odb.Prepare(
+        "SELECT a.lookup_key, e.entity_id, a.type, a.alias, a.lang, a.source "
+        "FROM aliases a JOIN entities e ON e.id = a.entity_ref");
+    if (!al.ok()) return al.status();
+    while (al->Step()) {
+      aliases.emplace_back(al->Text(0), al->Text(1), al->Text(2), al->Text(3), al->Text(4), al->Text(5));
+    }
+    if (!al->status().ok()) return al->status();
+  }
+  auto copy_aliases = [&]() -> Status {
+    auto ins = m.db.Prepare(
+        "INSERT OR IGNORE INTO aliases(lookup_key, entity_ref, type, alias, lang, source) "
+        "SELECT ?, id, ?, ?, ?, ? FROM entities WHERE entity_id = ?");
+    if (!ins.ok()) return ins.status();
+    for (const auto& [key, entity, type, alias, lang, source] : aliases) {
+      ins->Bind(1, key).Bind(2, type).Bind(3, alias).Bind(4, lang).Bind(5, source).Bind(6, entity);
+      Status as = ins->Run();
+      if (!as.ok()) return as;
+    }
+    return Status::OK();
+  };
+  Writer writer(&m);
+  return writer.Write(&batch, LoadOptions{}, stats, copy_aliases);
+}
+
+}  // namespace geokg

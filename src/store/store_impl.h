@@ -1,0 +1,105 @@
+#pragma once
+
+// Private parts of the store shared by its .cpp files: the connection, the
+// cached relation vocabulary and the edge rules. docs/store.md explains the
+// schema and the merge rules.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "geokg/store.h"
+#include "sqlite_db.h"
+
+namespace geokg {
+namespace store {
+
+// A relation type as the store uses it, with its family: a lasting relation
+// and its opposite (recognises / withdraws_recognition) form one family, and
+// edges are a function of the evidence of one (pair, family).
+struct RelInfo {
+  int64_t ref = 0;  // relation_types.id
+  std::string name;
+  std::string cameo;
+  std::string plover;
+  double goldstein = 0.0;
+  bool symmetric = false;
+  bool lasting = false;
+  std::string opposite;
+  int64_t opposite_ref = 0;
+  bool closer = false;          // not lasting, but ends its lasting opposite
+  int64_t family_ref = 0;       // the family's root relation
+  bool family_symmetric = false;  // pairs are normalised (A <= B) in this family
+  int64_t members[2] = {0, 0};    // relation refs of the family (second may repeat the first)
+};
+
+// Which evidence makes edges: positive and factual (asserted or reported).
+// Negated, future, hypothetical, intended and demanded evidence is kept but
+// never becomes an edge.
+inline bool MakesEdges(Polarity p, Modality m) {
+  return p == Polarity::kPositive && (m == Modality::kAsserted || m == Modality::kReported);
+}
+// The same test in SQL over the evidence table (unqualified columns).
+constexpr const char* kEdgeEvidence =
+    "polarity = 'positive' AND modality IN ('asserted', 'reported')";
+
+// One edge-making evidence row as the edge rules see it.
+struct EvPoint {
+  const RelInfo* rel = nullptr;
+  std::string_view date;
+  int64_t doc = 0;
+  double confidence = 0.0;
+};
+
+// One edge row produced by the rules.
+struct EdgeRow {
+  int64_t rel_ref = 0;
+  std::string first_seen, last_seen, valid_from, valid_to, status;
+  int64_t evidence_count = 0;
+  int64_t source_count = 0;
+  double confidence = 0.0;
+};
+
+// The merge rules: the edges of one (pair, family) from all of its positive
+// evidence. A pure function of the set of points (their order does not
+// matter), which is what makes the store independent of arrival order.
+std::vector<EdgeRow> ComputeEdges(std::vector<EvPoint> points);
+
+// A 64-bit FNV-1a hash (content hashes of documents).
+uint64_t Hash64(std::string_view data, uint64_t seed = 14695981039346656037ull);
+std::string Hex64(uint64_t v);
+
+}  // namespace store
+
+struct Store::Impl {
+  store::Db db;
+  StoreOptions options;
+  std::string path;
+
+  std::vector<store::RelInfo> rels;
+  std::unordered_map<std::string, size_t> rel_by_name;
+  std::unordered_map<int64_t, size_t> rel_by_ref;
+
+  // Re-reads relation_types into `rels`.
+  Status LoadRelations();
+  const store::RelInfo* FindRel(std::string_view name) const;
+  const store::RelInfo* FindRel(int64_t ref) const;
+
+  Status CheckWritable() const;
+  // BEGIN IMMEDIATE (waits busy_timeout_ms for another writer).
+  Status Begin();
+  Status Commit();
+  void Rollback();
+
+  Result<std::string> EntityIdOf(int64_t ref);
+  Result<int64_t> EntityRef(const std::string& entity_id);
+  // Deletes all edges and derives them again from the evidence.
+  Result<int64_t> RebuildEdges();
+  // Names shown in "did you mean" suggestions.
+  Result<std::vector<std::string>> NearestEntityNames(const std::string& name, size_t k);
+};
+
+}  // namespace geokg

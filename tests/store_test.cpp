@@ -1,0 +1,906 @@
+// Tests of the graph store: schema and migrations, every merge rule (on
+// ":memory:" and on temporary files), loading errors, name resolution,
+// concurrency (a reader during a write, a second writer gets Busy), merging
+// shards, reading the graph, and crash safety of the CLI under kill -9.
+
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+#include "geokg/ontology.h"
+#include "geokg/store.h"
+#include "test_util.h"
+
+using namespace geokg;
+
+namespace {
+
+const RelationVocabulary& Vocab() {
+  static const RelationVocabulary vocab = [] {
+    auto v = RelationVocabulary::LoadFile(test::SourcePath("data/relations.json"));
+    REQUIRE(v.ok());
+    return std::move(v.value());
+  }();
+  return vocab;
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path, StoreOptions options = {}) {
+  auto s = Store::Open(path, options);
+  REQUIRE_MESSAGE(s.ok(), s.status().ToString());
+  if (!options.read_only) {
+    Status st = (*s)->ImportVocabulary(Vocab());
+    REQUIRE_MESSAGE(st.ok(), st.ToString());
+  }
+  return std::move(s.value());
+}
+
+// One triple line: doc id, event date (also the article date), subject,
+// relation, object, and extra JSON members (",\"polarity\":\"negative\"").
+std::string Line(const std::string& doc, const std::string& date, const std::string& subject,
+                 const std::string& relation, const std::string& object,
+                 const std::string& extra = "") {
+  return R"({"doc":{"id":")" + doc + R"(","date":")" + date + R"("},"subject":")" + subject +
+         R"(","relation":")" + relation + R"(","object":")" + object + "\"" + extra + "}";
+}
+
+Result<LoadStats> Load(Store* store, const std::string& text, const std::string& source = "t.jsonl",
+                       const LoadOptions& options = {}) {
+  std::istringstream in(text);
+  return store->LoadTriples(in, source, options);
+}
+
+LoadStats MustLoad(Store* store, const std::string& text) {
+  auto r = Load(store, text);
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  return *r;
+}
+
+// Edges without ids, as comparable text, sorted.
+std::vector<std::string> EdgeTexts(const std::vector<Edge>& edges) {
+  std::vector<std::string> out;
+  for (const Edge& e : edges) {
+    char conf[32];
+    std::snprintf(conf, sizeof conf, "%.6f", e.confidence);
+    out.push_back(e.subject + " " + e.relation + " " + e.object + " [" + e.valid_from + ".." +
+                  e.valid_to + "] " + e.status + " seen " + e.first_seen + ".." + e.last_seen +
+                  " ev=" + std::to_string(e.evidence_count) +
+                  " src=" + std::to_string(e.source_count) + " conf=" + conf);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> GraphTexts(Store* store, const GraphFilter& filter = {}) {
+  auto g = store->ReadGraph(filter);
+  REQUIRE_MESSAGE(g.ok(), g.status().ToString());
+  return EdgeTexts(g->edges);
+}
+
+std::vector<Edge> EdgesOf(Store* store, const std::string& relation) {
+  GraphFilter f;
+  f.relations = {relation};
+  auto g = store->ReadGraph(f);
+  REQUIRE(g.ok());
+  return g->edges;
+}
+
+StoreStats StatsOf(Store* store) {
+  auto s = store->Stats();
+  REQUIRE_MESSAGE(s.ok(), s.status().ToString());
+  return *s;
+}
+
+// Runs a test body on ":memory:" and on a temporary file.
+struct Backend {
+  const char* name;
+  bool file;
+};
+constexpr Backend kBackends[] = {{":memory:", false}, {"temp file", true}};
+
+std::string BackendPath(const Backend& b, const test::TempDir& dir) {
+  return b.file ? dir.File("store.db") : ":memory:";
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_SUITE("store") {
+
+TEST_CASE("schema: a new file is created at the current version through each migration") {
+  test::TempDir dir;
+  const std::string path = dir.File("g.db");
+  {
+    StoreOptions o;
+    o.migrate_to = 1;
+    auto s = Store::Open(path, o);
+    REQUIRE(s.ok());
+    CHECK(StatsOf(s->get()).schema_version == 1);
+  }
+  {
+    auto s = OpenStore(path);  // migrates 1 -> 2 (the views)
+    CHECK(StatsOf(s.get()).schema_version == 2);
+    MustLoad(s.get(), Line("d1", "2022-01-01", "AAA", "meets", "BBB"));
+  }
+  // The views exist: the sqlite3 shell reads them too.
+  FILE* p = popen(("sqlite3 '" + path + "' 'SELECT subject, relation, object, status FROM edges_named'"
+                   " 2>/dev/null").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[256] = {0};
+  std::string out;
+  while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
+  int rc = pclose(p);
+  if (WIFEXITED(rc) && WEXITSTATUS(rc) != 127) CHECK(out == "AAA|meets|BBB|event\n");
+
+  auto mem = OpenStore(":memory:");
+  CHECK(StatsOf(mem.get()).schema_version == 2);
+  CHECK(StatsOf(mem.get()).file_bytes == 0);
+}
+
+TEST_CASE("schema: files that are not geokg stores are refused untouched") {
+  test::TempDir dir;
+  struct Case {
+    const char* name;
+    std::string content;
+  };
+  const Case cases[] = {{"text.db", "this is not a database, just text padding it out.........."
+                                    "................................................................"}};
+  for (const auto& c : cases) {
+    const std::string path = dir.File(c.name);
+    test::WriteFile(path, c.content);
+    auto s = Store::Open(path);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.status().IsCorruption());
+    CHECK(Contains(s.status().message(), "not a geokg store"));
+    CHECK(test::ReadFile(path) == c.content);
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  auto missing = Store::Open(dir.File("missing.db"), ro);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().IsNotFound());
+}
+
+TEST_CASE("merge rule: the same triple from many articles is one edge with counts") {
+  struct Case {
+    int articles;
+    int mentions_per_article;
+  };
+  const Case cases[] = {{1, 1}, {3, 1}, {2, 3}, {5, 2}};
+  for (const Backend& b : kBackends) {
+    for (const Case& c : cases) {
+      CAPTURE(b.name);
+      CAPTURE(c.articles);
+      CAPTURE(c.mentions_per_article);
+      test::TempDir dir;
+      auto store = OpenStore(BackendPath(b, dir));
+      std::string text;
+      for (int a = 0; a < c.articles; ++a) {
+        for (int m = 0; m < c.mentions_per_article; ++m) {
+          text += Line("doc" + std::to_string(a), "2022-02-2" + std::to_string(a % 9 + 1), "RUS",
+                       "recognises", "DPR", ",\"sentence\":" + std::to_string(m)) + "\n";
+        }
+      }
+      MustLoad(store.get(), text);
+      auto edges = EdgesOf(store.get(), "recognises");
+      REQUIRE(edges.size() == 1);
+      CHECK(edges[0].evidence_count == c.articles * c.mentions_per_article);
+      CHECK(edges[0].source_count == c.articles);
+      CHECK(edges[0].first_seen == "2022-02-21");
+      CHECK(edges[0].status == "active");
+    }
+  }
+}
+
+TEST_CASE("merge rule: re-ingesting an unchanged document changes nothing") {
+  const std::string doc_lines = Line("d1", "2016-01-03", "SAU", "cuts_ties", "IRN") + "\n" +
+                                Line("d1", "2016-01-03", "BHR", "cuts_ties", "IRN") + "\n";
+  const std::string reordered = Line("d1", "2016-01-03", "BHR", "cuts_ties", "IRN") + "\n\n" +
+                                Line("d1", "2016-01-03", "SAU", "cuts_ties", "IRN") + "\n";
+  const std::string hashed_a =
+      R"({"doc":{"id":"d2","date":"2020","hash":"sha1:abc"},"subject":"A","relation":"meets","object":"B"})";
+  for (const Backend& b : kBackends) {
+    CAPTURE(b.name);
+    test::TempDir dir;
+    auto store = OpenStore(BackendPath(b, dir));
+    MustLoad(store.get(), doc_lines + hashed_a + "\n");
+    const auto before = GraphTexts(store.get());
+    const auto stats_before = StatsOf(store.get());
+    struct Case {
+      const char* what;
+      std::string text;
+    };
+    const Case cases[] = {
+        {"same lines", doc_lines},
+        {"same lines in another order, with a blank line", reordered},
+        {"same doc.hash", hashed_a},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.what);
+      LoadStats st = MustLoad(store.get(), c.text);
+      CHECK(st.documents_unchanged == 1);
+      CHECK(st.documents_new == 0);
+      CHECK(st.documents_changed == 0);
+      CHECK(st.evidence_added == 0);
+      CHECK(st.edges_touched == 0);
+      CHECK(GraphTexts(store.get()) == before);
+      CHECK(StatsOf(store.get()).evidence == stats_before.evidence);
+    }
+  }
+}
+
+TEST_CASE("merge rule: a changed document replaces its old evidence and edges are recomputed") {
+  for (const Backend& b : kBackends) {
+    CAPTURE(b.name);
+    test::TempDir dir;
+    auto store = OpenStore(BackendPath(b, dir));
+    MustLoad(store.get(), Line("d1", "2022-01-01", "AAA", "meets", "BBB") + "\n" +
+                              Line("d2", "2022-01-05", "AAA", "meets", "BBB") + "\n");
+    REQUIRE(EdgesOf(store.get(), "meets").size() == 1);
+    CHECK(EdgesOf(store.get(), "meets")[0].evidence_count == 2);
+
+    // d1 now says something else: its "meets" evidence goes, the edge shrinks.
+    LoadStats st = MustLoad(store.get(), Line("d1", "2022-01-01", "AAA", "visits", "BBB") + "\n");
+    CHECK(st.documents_changed == 1);
+    auto meets = EdgesOf(store.get(), "meets");
+    REQUIRE(meets.size() == 1);
+    CHECK(meets[0].evidence_count == 1);
+    CHECK(meets[0].first_seen == "2022-01-05");
+    CHECK(EdgesOf(store.get(), "visits").size() == 1);
+    CHECK(StatsOf(store.get()).evidence == 2);
+
+    // d2 changes too: no evidence for "meets" is left, nor the edge.
+    MustLoad(store.get(), Line("d2", "2022-01-05", "AAA", "visits", "BBB") + "\n");
+    CHECK(EdgesOf(store.get(), "meets").empty());
+    auto visits = EdgesOf(store.get(), "visits");
+    REQUIRE(visits.size() == 1);
+    CHECK(visits[0].source_count == 2);
+  }
+}
+
+TEST_CASE("merge rule: a lasting relation is closed by its opposite, and a repeat opens a new interval") {
+  struct Case {
+    const char* lasting;
+    const char* opposite;
+    const char* opposite_status;  // the closing relation's own edge
+  };
+  const Case cases[] = {
+      {"cuts_ties", "restores_ties", "active"},
+      {"sanctions", "lifts_sanctions", "event"},
+      {"joins", "leaves", "event"},
+      {"recognises", "withdraws_recognition", "event"},
+      {"occupies", "withdraws_from", "event"},
+  };
+  for (const Backend& b : kBackends) {
+    for (const Case& c : cases) {
+      CAPTURE(b.name);
+      CAPTURE(c.lasting);
+      test::TempDir dir;
+      auto store = OpenStore(BackendPath(b, dir));
+      MustLoad(store.get(), Line("a", "2016-01-03", "SAU", c.lasting, "IRN") + "\n" +
+                                Line("b", "2017-05-01", "SAU", c.lasting, "IRN") + "\n" +
+                                Line("c", "2023-03-10", "SAU", c.opposite, "IRN") + "\n");
+      auto first = EdgesOf(store.get(), c.lasting);
+      REQUIRE(first.size() == 1);
+      CHECK(first[0].valid_from == "2016-01-03");
+      CHECK(first[0].valid_to == "2023-03-10");
+      CHECK(first[0].status == "ended");
+      CHECK(first[0].evidence_count == 2);
+      auto closing = EdgesOf(store.get(), c.opposite);
+      REQUIRE(closing.size() == 1);
+      CHECK(closing[0].status == c.opposite_status);
+      CHECK(closing[0].valid_from == "2023-03-10");
+
+      // A later repeat of the first relation: a new interval, history kept.
+      MustLoad(store.get(), Line("d", "2024-06-01", "SAU", c.lasting, "IRN") + "\n");
+      auto both = EdgesOf(store.get(), c.lasting);
+      REQUIRE(both.size() == 2);
+      CHECK(both[0].status == "ended");
+      CHECK(both[0].valid_to == "2023-03-10");
+      CHECK(both[1].status == "active");
+      CHECK(both[1].valid_from == "2024-06-01");
+      CHECK(both[1].valid_to == "");
+      if (std::string(c.opposite_status) == "active") {
+        auto reopened = EdgesOf(store.get(), c.opposite);
+        REQUIRE(reopened.size() == 1);
+        CHECK(reopened[0].status == "ended");  // restores_ties ended by the new cut
+        CHECK(reopened[0].valid_to == "2024-06-01");
+      }
+    }
+  }
+}
+
+TEST_CASE("merge rule: the final state does not depend on the order in which articles arrive") {
+  const std::vector<std::string> docs = {
+      Line("a", "2012-01", "USA", "sanctions", "IRN") + "\n" +
+          Line("a", "2012-01", "SAU", "meets", "IRN") + "\n",
+      Line("b", "2016-01-16", "USA", "lifts_sanctions", "IRN") + "\n" +
+          Line("b", "2016-01-03", "IRN", "cuts_ties", "SAU") + "\n",
+      Line("c", "2018-08-07", "USA", "sanctions", "IRN") + "\n" +
+          Line("c", "2018-08-07", "IRN", "meets", "SAU", R"(,"confidence":0.5)") + "\n",
+      Line("d", "2023-03-10", "SAU", "restores_ties", "IRN") + "\n" +
+          Line("d", "2023-03-10", "USA", "sanctions", "IRN", R"(,"polarity":"negative")") + "\n",
+  };
+  std::vector<size_t> order = {0, 1, 2, 3};
+  std::vector<std::string> reference;
+  int permutations = 0;
+  do {
+    CAPTURE(order[0] * 1000 + order[1] * 100 + order[2] * 10 + order[3]);
+    auto store = OpenStore(":memory:");
+    for (size_t i : order) MustLoad(store.get(), docs[i]);
+    auto got = GraphTexts(store.get());
+    if (reference.empty()) {
+      reference = got;
+      REQUIRE(reference.size() == 6);
+    }
+    CHECK(got == reference);
+    ++permutations;
+  } while (std::next_permutation(order.begin(), order.end()));
+  CHECK(permutations == 24);
+
+  // The same on a file, one document per load, in reverse.
+  test::TempDir dir;
+  auto file_store = OpenStore(dir.File("g.db"));
+  for (auto it = docs.rbegin(); it != docs.rend(); ++it) MustLoad(file_store.get(), *it);
+  CHECK(GraphTexts(file_store.get()) == reference);
+}
+
+TEST_CASE("merge rule: negated and non-factual triples are kept as evidence, never as edges") {
+  struct Case {
+    const char* extra;
+    bool makes_edge;
+  };
+  const Case cases[] = {
+      {R"(,"polarity":"negative")", false},
+      {R"(,"modality":"hypothetical")", false},
+      {R"(,"modality":"future")", false},
+      {R"(,"modality":"intended")", false},
+      {R"(,"modality":"demanded")", false},
+      {R"(,"modality":"reported")", true},
+      {"", true},
+  };
+  for (const Backend& b : kBackends) {
+    for (const Case& c : cases) {
+      CAPTURE(b.name);
+      CAPTURE(c.extra);
+      test::TempDir dir;
+      auto store = OpenStore(BackendPath(b, dir));
+      MustLoad(store.get(), Line("d", "2022-02-22", "DEU", "recognises", "DPR", c.extra) + "\n");
+      CHECK(StatsOf(store.get()).evidence == 1);
+      CHECK(EdgesOf(store.get(), "recognises").size() == (c.makes_edge ? 1u : 0u));
+      auto ev = store->EvidenceFor("DEU", "recognises", "DPR");
+      REQUIRE(ev.ok());
+      CHECK(ev->size() == 1);
+    }
+  }
+  // A negation does not end a lasting relation either.
+  auto store = OpenStore(":memory:");
+  MustLoad(store.get(), Line("a", "2022-02-21", "RUS", "recognises", "DPR") + "\n" +
+                            Line("b", "2023-01-01", "RUS", "recognises", "DPR",
+                                 R"(,"polarity":"negative")") + "\n");
+  auto edges = EdgesOf(store.get(), "recognises");
+  REQUIRE(edges.size() == 1);
+  CHECK(edges[0].status == "active");
+  CHECK(edges[0].evidence_count == 1);
+  CHECK(StatsOf(store.get()).evidence_negative == 1);
+}
+
+TEST_CASE("merge rule: symmetric relations are one edge for A-B and B-A") {
+  struct Case {
+    const char* relation;
+    size_t edges;
+  };
+  const Case cases[] = {{"meets", 1}, {"cuts_ties", 1}, {"signs_agreement", 1}, {"visits", 2},
+                        {"condemns", 2}};
+  for (const Backend& b : kBackends) {
+    for (const Case& c : cases) {
+      CAPTURE(b.name);
+      CAPTURE(c.relation);
+      test::TempDir dir;
+      auto store = OpenStore(BackendPath(b, dir));
+      MustLoad(store.get(), Line("d1", "2023-04-06", "SAU", c.relation, "IRN") + "\n" +
+                                Line("d2", "2023-04-07", "IRN", c.relation, "SAU") + "\n");
+      auto edges = EdgesOf(store.get(), c.relation);
+      REQUIRE(edges.size() == c.edges);
+      if (c.edges == 1) {
+        CHECK(edges[0].evidence_count == 2);
+        CHECK(edges[0].subject == "IRN");  // normalised: smaller id first
+        CHECK(edges[0].symmetric);
+        auto ev = store->EvidenceFor("SAU", c.relation, "IRN");
+        REQUIRE(ev.ok());
+        CHECK(ev->size() == 2);
+      }
+    }
+  }
+}
+
+TEST_CASE("merge rule: event relations have status event and valid_from = first_seen") {
+  auto store = OpenStore(":memory:");
+  MustLoad(store.get(), Line("d1", "2023-09-13", "PRK", "visits", "RUS") + "\n" +
+                            Line("d2", "2024-06-19", "PRK", "visits", "RUS") + "\n" +
+                            Line("d3", "2019-04-25", "PRK", "visits", "RUS") + "\n");
+  auto edges = EdgesOf(store.get(), "visits");
+  REQUIRE(edges.size() == 1);
+  CHECK(edges[0].status == "event");
+  CHECK(edges[0].first_seen == "2019-04-25");
+  CHECK(edges[0].last_seen == "2024-06-19");
+  CHECK(edges[0].valid_from == "2019-04-25");
+  CHECK(edges[0].valid_to == "");
+  CHECK(edges[0].source_count == 3);
+  CHECK(edges[0].cameo == "042");
+  CHECK(edges[0].goldstein == doctest::Approx(1.9));
+}
+
+TEST_CASE("load: errors name the source and line, and nothing of the input is written") {
+  struct Case {
+    const char* what;
+    std::string bad_line;
+    const char* fragment;
+  };
+  const Case cases[] = {
+      {"unknown relation", Line("d2", "2022", "A", "befriends", "B"), "unknown relation \"befriends\""},
+      {"broken JSON", R"({"doc":{"id":"d2"},"subject":)", "invalid JSON"},
+      {"missing field", R"({"doc":{"id":"d2"},"subject":"A","relation":"meets"})", "\"object\""},
+      {"bad date", Line("d2", "22.02.2022", "A", "meets", "B"), "date"},
+  };
+  for (const Backend& b : kBackends) {
+    for (const Case& c : cases) {
+      CAPTURE(b.name);
+      CAPTURE(c.what);
+      test::TempDir dir;
+      auto store = OpenStore(BackendPath(b, dir));
+      const std::string text = Line("d1", "2022-01-01", "A", "meets", "B") + "\n\n" + c.bad_line +
+                               "\n" + Line("d3", "2022-01-01", "A", "meets", "C") + "\n";
+      auto r = Load(store.get(), text, "news.jsonl");
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.status().IsInvalidArgument());
+      CHECK(Contains(r.status().message(), "news.jsonl:3: "));
+      CHECK(Contains(r.status().message(), c.fragment));
+      auto st = StatsOf(store.get());
+      CHECK(st.documents == 0);
+      CHECK(st.evidence == 0);
+      CHECK(st.edges == 0);
+
+      // --skip-bad: the rest is loaded and each bad line reported.
+      std::vector<int64_t> skipped;
+      LoadOptions o;
+      o.skip_bad = true;
+      o.on_skip = [&](int64_t line, const std::string&) { skipped.push_back(line); };
+      auto ok = Load(store.get(), text, "news.jsonl", o);
+      REQUIRE(ok.ok());
+      CHECK(ok->skipped == 1);
+      CHECK(ok->triples == 2);
+      CHECK(ok->lines == 3);  // blank lines do not count
+      CHECK(skipped == std::vector<int64_t>{3});
+      CHECK(StatsOf(store.get()).evidence == 2);
+    }
+  }
+}
+
+TEST_CASE("load: unknown entity ids are accepted with name and kind from the triple") {
+  auto store = OpenStore(":memory:");
+  MustLoad(store.get(),
+           R"({"doc":{"id":"d"},"subject":{"id":"XYZ","name":"Republic of Xyz","kind":"breakaway"},)"
+           R"("relation":"meets","object":"QQQ"})" "\n");
+  auto all = store->AllEntities();
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 2);
+  CHECK((*all)[0].id == "QQQ");
+  CHECK((*all)[0].name == "QQQ");
+  CHECK((*all)[0].kind == EntityKind::kOther);
+  CHECK((*all)[1].id == "XYZ");
+  CHECK((*all)[1].name == "Republic of Xyz");
+  CHECK((*all)[1].kind == EntityKind::kBreakaway);
+  auto id = store->ResolveEntity("republic of xyz");
+  REQUIRE(id.ok());
+  CHECK(*id == "XYZ");
+}
+
+TEST_CASE("names: entities resolve through catalog aliases in any language") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "entities");
+  test::WriteFile(dir.File("entities/test.json"), R"({"entities":[
+    {"id":"RUS","name":"Russia","kind":"state","names":{"en":["Russian Federation"],"de":["Russland","Russische Föderation"]},
+     "adjectives":{"de":["russisch"]},"metonyms":{"de":["Moskau","Kreml"],"en":["Moscow","Kremlin"]},"codes":["RU"]},
+    {"id":"PRK","name":"North Korea","kind":"state","names":{"de":["Nordkorea"],"en":["DPRK"]},"metonyms":{"de":["Pjöngjang"]}},
+    {"id":"DPR","name":"Donetsk People's Republic","kind":"breakaway","names":{"de":["Volksrepublik Donezk","Donezker Volksrepublik"]}}
+  ]})");
+  auto catalog = EntityCatalog::LoadDir(dir.File("entities"));
+  REQUIRE_MESSAGE(catalog.ok(), catalog.status().ToString());
+  for (const Backend& b : kBackends) {
+    CAPTURE(b.name);
+    test::TempDir sdir;
+    auto store = OpenStore(BackendPath(b, sdir));
+    MustLoad(store.get(), Line("d", "2022-07-13", "PRK", "recognises", "DPR") + "\n");
+    REQUIRE(store->ImportCatalog(*catalog).ok());
+    REQUIRE(store->ImportCatalog(*catalog).ok());  // idempotent
+    struct Case {
+      const char* name;
+      const char* id;
+    };
+    const Case cases[] = {
+        {"RUS", "RUS"},           {"rus", "RUS"},          {"Russland", "RUS"},
+        {"RUSSIAN FEDERATION", "RUS"}, {"russische foderation", "RUS"},
+        {"Russische Föderation", "RUS"}, {"Kreml", "RUS"}, {"RU", "RUS"},
+        {"Pjongjang", "PRK"},     {"nordkorea", "PRK"},    {"Donezker Volksrepublik", "DPR"},
+        {"donetsk people's republic", "DPR"},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.name);
+      auto id = store->ResolveEntity(c.name);
+      REQUIRE_MESSAGE(id.ok(), id.status().ToString());
+      CHECK(*id == c.id);
+    }
+    auto miss = store->ResolveEntity("Rusland");
+    REQUIRE_FALSE(miss.ok());
+    CHECK(miss.status().IsNotFound());
+    CHECK(Contains(miss.status().message(), "no entity named \"Rusland\""));
+    CHECK(Contains(miss.status().message(), "did you mean: Russia (RUS)"));
+
+    auto korea = store->Entities("korea");
+    REQUIRE(korea.ok());
+    REQUIRE(korea->size() == 1);
+    CHECK((*korea)[0].id == "PRK");
+    CHECK(std::find((*korea)[0].aliases.begin(), (*korea)[0].aliases.end(), "Nordkorea") !=
+          (*korea)[0].aliases.end());
+    auto moskau = store->Entities("MOSKAU");
+    REQUIRE(moskau.ok());
+    REQUIRE(moskau->size() == 1);
+    CHECK((*moskau)[0].name == "Russia");
+  }
+}
+
+TEST_CASE("concurrency: a reader reads during a write; a second writer gets Busy") {
+  test::TempDir dir;
+  const std::string path = dir.File("shared.db");
+  auto writer = OpenStore(path);
+  MustLoad(writer.get(), Line("old", "2020-01-01", "AAA", "meets", "BBB") + "\n");
+
+  bool checked = false;
+  LoadOptions o;
+  o.on_progress = [&](int64_t) {
+    if (checked) return;
+    checked = true;
+    // The write transaction is open and has written rows.
+    StoreOptions ro;
+    ro.read_only = true;
+    auto reader = Store::Open(path, ro);
+    REQUIRE_MESSAGE(reader.ok(), reader.status().ToString());
+    auto st = (*reader)->Stats();
+    REQUIRE_MESSAGE(st.ok(), st.status().ToString());
+    CHECK(st->documents == 1);  // the committed state, not the one being written
+    auto g = (*reader)->ReadGraph();
+    REQUIRE(g.ok());
+    CHECK(g->edges.size() == 1);
+
+    StoreOptions wo;
+    wo.busy_timeout_ms = 100;
+    auto second = Store::Open(path, wo);
+    REQUIRE_MESSAGE(second.ok(), second.status().ToString());
+    const auto start = std::chrono::steady_clock::now();
+    auto r = Load(second->get(), Line("x", "2021-01-01", "CCC", "meets", "DDD") + "\n");
+    const auto waited = std::chrono::steady_clock::now() - start;
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().IsBusy());
+    CHECK(Contains(r.status().message(),
+                   "store " + path + " is locked by another writer; gave up after 100 ms"));
+    CHECK(waited >= std::chrono::milliseconds(90));
+  };
+  std::string text;
+  for (int i = 0; i < 3; ++i) {
+    text += Line("new" + std::to_string(i), "2021-01-01", "AAA", "visits", "BBB") + "\n";
+  }
+  auto r = Load(writer.get(), text, "t.jsonl", o);
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(checked);
+  CHECK(StatsOf(writer.get()).documents == 4);
+}
+
+TEST_CASE("merge: shards merge into the same state as one load; unchanged documents are no-ops") {
+  const std::string a = Line("d1", "2016-01-03", "SAU", "cuts_ties", "IRN") + "\n" +
+                        Line("d2", "2022-02-21", "RUS", "recognises", "DPR") + "\n";
+  const std::string b = Line("d2", "2022-02-21", "RUS", "recognises", "DPR") + "\n" +
+                        Line("d3", "2023-03-10", "IRN", "restores_ties", "SAU") + "\n" +
+                        Line("d3", "2023-03-10", "IRN", "meets", "SAU", R"(,"polarity":"negative")") + "\n";
+  test::TempDir dir;
+  auto one = OpenStore(":memory:");
+  MustLoad(one.get(), a);
+  MustLoad(one.get(), b);
+  {
+    auto shard_a = OpenStore(dir.File("a.db"));
+    MustLoad(shard_a.get(), a);
+    auto shard_b = OpenStore(dir.File("b.db"));
+    MustLoad(shard_b.get(), b);
+  }
+  for (const Backend& bk : kBackends) {
+    CAPTURE(bk.name);
+    test::TempDir sdir;
+    auto merged = OpenStore(BackendPath(bk, sdir));
+    auto ra = merged->MergeFrom(dir.File("a.db"));
+    REQUIRE_MESSAGE(ra.ok(), ra.status().ToString());
+    CHECK(ra->documents_new == 2);
+    auto rb = merged->MergeFrom(dir.File("b.db"));
+    REQUIRE_MESSAGE(rb.ok(), rb.status().ToString());
+    CHECK(rb->documents_new == 1);
+    CHECK(rb->documents_unchanged == 1);
+    CHECK(GraphTexts(merged.get()) == GraphTexts(one.get()));
+    CHECK(StatsOf(merged.get()).evidence == StatsOf(one.get()).evidence);
+    auto again = merged->MergeFrom(dir.File("b.db"));
+    REQUIRE(again.ok());
+    CHECK(again->documents_unchanged == 2);
+    CHECK(again->evidence_added == 0);
+  }
+  auto bad = one->MergeFrom(dir.File("missing.db"));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().IsNotFound());
+}
+
+TEST_CASE("read: evidence newest first, timelines in date order, graph filters") {
+  auto store = OpenStore(":memory:");
+  MustLoad(store.get(),
+           Line("a", "2016-01-03", "SAU", "cuts_ties", "IRN") + "\n" +
+               Line("b", "2016-01-02", "IRN", "protests", "SAU") + "\n" +
+               Line("c", "2023-03-10", "IRN", "restores_ties", "SAU") + "\n" +
+               Line("d", "2023-04-06", "SAU", "meets", "IRN") + "\n" +
+               Line("e", "2023-03-10", "SAU", "restores_ties", "IRN",
+                    R"(,"evidence":{"text":"Saudi-Arabien und Iran nehmen Beziehungen wieder auf."})") +
+               "\n" + Line("f", "2022-02-21", "RUS", "recognises", "DPR") + "\n");
+  auto ev = store->EvidenceFor("SAU", "restores_ties", "IRN");
+  REQUIRE(ev.ok());
+  REQUIRE(ev->size() == 2);
+  CHECK(((*ev)[0].doc.id == "c" || (*ev)[0].doc.id == "e"));
+  CHECK((*ev)[1].date == "2023-03-10");
+
+  auto tl = store->Timeline("SAU", "IRN");
+  REQUIRE(tl.ok());
+  std::vector<std::string> got;
+  for (const Edge& e : *tl) got.push_back(e.valid_from + " " + e.relation + " " + e.status);
+  CHECK(got == std::vector<std::string>{"2016-01-02 protests event", "2016-01-03 cuts_ties ended",
+                                         "2023-03-10 restores_ties active",
+                                         "2023-04-06 meets event"});
+
+  struct Case {
+    const char* what;
+    GraphFilter filter;
+    size_t edges;
+  };
+  GraphFilter as_of_2020;
+  as_of_2020.as_of = "2020-01-01";
+  GraphFilter as_of_2024;
+  as_of_2024.as_of = "2024-01-01";
+  GraphFilter no_ended;
+  no_ended.include_ended = false;
+  GraphFilter since;
+  since.since = "2023-01-01";
+  GraphFilter breakaway;
+  breakaway.kinds = {EntityKind::kOther};
+  GraphFilter two;
+  two.min_evidence = 2;
+  GraphFilter plover;
+  plover.plover = {"SUPPORT"};
+  const Case cases[] = {
+      {"all", GraphFilter{}, 5},
+      {"as of 2020: cut ties and the protest", as_of_2020, 2},
+      {"as of 2024: restored, not cut", as_of_2024, 4},
+      {"without ended", no_ended, 4},
+      {"since 2023", since, 2},
+      {"kinds", breakaway, 5},
+      {"min evidence", two, 1},
+      {"plover", plover, 2},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    auto g = store->ReadGraph(c.filter);
+    REQUIRE(g.ok());
+    CHECK(g->edges.size() == c.edges);
+    for (const Edge& e : g->edges) {
+      CHECK(std::any_of(g->nodes.begin(), g->nodes.end(), [&](const Entity& n) { return n.id == e.subject; }));
+      CHECK(std::any_of(g->nodes.begin(), g->nodes.end(), [&](const Entity& n) { return n.id == e.object; }));
+    }
+  }
+}
+
+TEST_CASE("sample: data/sample/triples.jsonl loads with the histories it describes") {
+  auto store = OpenStore(":memory:");
+  std::ifstream in(test::SourcePath("data/sample/triples.jsonl"));
+  REQUIRE(in);
+  auto r = store->LoadTriples(in, "triples.jsonl");
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(r->triples >= 150);
+  CHECK(r->documents_new >= 10);
+  struct Case {
+    const char* a;
+    const char* relation;
+    const char* b;
+    const char* valid_from;
+    const char* valid_to;
+    const char* status;
+  };
+  const Case cases[] = {
+      {"RUS", "recognises", "DPR", "2022-02-21", "", "active"},
+      {"SYR", "recognises", "LPR", "2022-06-29", "", "active"},
+      {"PRK", "recognises", "DPR", "2022-07-13", "", "active"},
+      {"PRK", "cuts_ties", "UKR", "2022-07-13", "", "active"},
+      {"SYR", "cuts_ties", "UKR", "2022-06-30", "", "active"},
+      {"RUS", "invades", "UKR", "2022-02-24", "", "event"},
+      {"IRN", "cuts_ties", "SAU", "2016-01-03", "2023-03-10", "ended"},
+      {"IRN", "restores_ties", "SAU", "2023-03-10", "", "active"},
+      {"GBR", "joins", "EU", "1973-01-01", "2020-01-31", "ended"},
+      {"SUR", "recognises", "XKX", "2016-07-08", "2017-10-27", "ended"},
+      {"USA", "occupies", "AFG", "2001-10", "2021-08-30", "ended"},
+      {"RUS", "sanctions", "TUR", "2015-11-28", "2016-06-30", "ended"},
+  };
+  auto g = store->ReadGraph();
+  REQUIRE(g.ok());
+  for (const Case& c : cases) {
+    CAPTURE(c.a);
+    CAPTURE(c.relation);
+    CAPTURE(c.b);
+    auto it = std::find_if(g->edges.begin(), g->edges.end(), [&](const Edge& e) {
+      return e.subject == c.a && e.relation == c.relation && e.object == c.b &&
+             e.valid_from == c.valid_from;
+    });
+    REQUIRE(it != g->edges.end());
+    CHECK(it->valid_to == c.valid_to);
+    CHECK(it->status == c.status);
+  }
+  // Sanctions on Iran: imposed, lifted in 2016, imposed again in 2018.
+  auto tl = store->Timeline("USA", "IRN");
+  REQUIRE(tl.ok());
+  std::vector<std::string> sanctions;
+  for (const Edge& e : *tl) {
+    if (e.relation == "sanctions") sanctions.push_back(e.valid_from + ".." + e.valid_to);
+  }
+  CHECK(sanctions == std::vector<std::string>{"2012..2016-01-16", "2018-08-07.."});
+  // English and German articles behind one edge.
+  auto ev = store->EvidenceFor("RUS", "recognises", "DPR");
+  REQUIRE(ev.ok());
+  std::set<std::string> langs;
+  for (const auto& row : *ev) langs.insert(row.doc.lang);
+  CHECK(langs == std::set<std::string>{"de", "en"});
+  // Germany's refusal is evidence, not an edge.
+  CHECK(std::none_of(g->edges.begin(), g->edges.end(), [](const Edge& e) {
+    return e.subject == "DEU" && e.relation == "recognises";
+  }));
+  CHECK(StatsOf(store.get()).evidence_negative >= 5);
+}
+
+TEST_CASE("bulk load: a large first load builds its indexes at the end, with the same result") {
+  // Above the loader's threshold (20,000 rows) for deferring index builds.
+  std::string first, second;
+  for (int i = 0; i < 24000; ++i) {
+    const std::string line =
+        Line("doc" + std::to_string(i / 8), "2021-0" + std::to_string(1 + i % 9) + "-15",
+             "E" + std::to_string(i % 41), i % 5 ? "meets" : (i % 2 ? "sanctions" : "lifts_sanctions"),
+             "E" + std::to_string((i * 13 + 3) % 37), R"(,"sentence":)" + std::to_string(i % 8)) + "\n";
+    (i < 12000 ? first : second) += line;
+  }
+  test::TempDir dir;
+  const std::string path = dir.File("bulk.db");
+  auto bulk = OpenStore(path);
+  MustLoad(bulk.get(), first + second);
+  auto halves = OpenStore(":memory:");
+  MustLoad(halves.get(), second);
+  MustLoad(halves.get(), first);
+  CHECK(GraphTexts(bulk.get()) == GraphTexts(halves.get()));
+  CHECK(bulk->CheckIntegrity().ok());
+  LoadStats again = MustLoad(bulk.get(), first + second);
+  CHECK(again.documents_unchanged == 3000);
+  CHECK(again.evidence_added == 0);
+  auto ev = bulk->EvidenceFor("E0", "meets", "E3");
+  REQUIRE(ev.ok());
+  FILE* p = popen(("sqlite3 '" + path + "' \"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                   "AND name IN ('evidence_by_document', 'evidence_by_triple', 'edges_by_pair', "
+                   "'edges_by_object')\" 2>/dev/null").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[64] = {0};
+  std::string out;
+  while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
+  int rc = pclose(p);
+  if (WIFEXITED(rc) && WEXITSTATUS(rc) == 0) CHECK(out == "4\n");
+}
+
+TEST_CASE("crash safety: kill -9 during a large load leaves a consistent store; a re-run completes it") {
+  test::TempDir dir;
+  const std::string big = dir.File("big.jsonl");
+  {
+    std::ofstream out(big);
+    for (int i = 0; i < 60000; ++i) {
+      out << Line("doc" + std::to_string(i / 10), "2020-01-" + std::to_string(10 + i % 20),
+                  "E" + std::to_string(i % 97), i % 3 ? "meets" : "sanctions",
+                  "E" + std::to_string((i * 7 + 1) % 89),
+                  R"(,"sentence":)" + std::to_string(i % 10) +
+                      R"(,"evidence":{"text":"A reasonably long evidence sentence to make the file grow."})")
+          << "\n";
+    }
+  }
+  const std::string small = dir.File("small.jsonl");
+  test::WriteFile(small, Line("first", "2019-05-05", "AAA", "meets", "BBB") + "\n");
+  const std::string data = test::SourcePath("data");
+
+  // Reference: the uninterrupted run.
+  const std::string clean = dir.File("clean.db");
+  REQUIRE(test::RunCli("load --data '" + data + "' --db '" + clean + "' '" + small + "'").exit_code == 0);
+  REQUIRE(test::RunCli("load --data '" + data + "' --db '" + clean + "' '" + big + "'").exit_code == 0);
+  auto want = test::RunCli("stats --format json --db '" + clean + "'");
+  REQUIRE(want.exit_code == 0);
+
+  const std::string db = dir.File("killed.db");
+  REQUIRE(test::RunCli("load --data '" + data + "' --db '" + db + "' '" + small + "'").exit_code == 0);
+  auto after_small = test::RunCli("stats --format json --db '" + db + "'");
+
+  // Start the load with a small page cache (so the WAL grows mid-transaction)
+  // and kill it once it reports progress inside its write transaction.
+  int err_pipe[2];
+  REQUIRE(pipe(err_pipe) == 0);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(err_pipe[1], 2);
+    close(err_pipe[0]);
+    close(err_pipe[1]);
+    const std::string cli = test::CliPath();
+    execl(cli.c_str(), cli.c_str(), "load", "--progress", "--data", data.c_str(), "--db",
+          db.c_str(), big.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(err_pipe[1]);
+  std::string err;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(err_pipe[0], buf, sizeof buf)) > 0) {
+    err.append(buf, static_cast<size_t>(n));
+    if (Contains(err, "triples written")) break;
+  }
+  // Let it write a little more, then pull the plug.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(err_pipe[0]);
+  CAPTURE(err);
+  REQUIRE(WIFSIGNALED(status));  // it was killed, not finished
+  CHECK(WTERMSIG(status) == SIGKILL);
+
+  {
+    auto store = Store::Open(db);
+    REQUIRE_MESSAGE(store.ok(), store.status().ToString());
+    CHECK((*store)->CheckIntegrity().ok());
+  }
+  auto interrupted = test::RunCli("stats --format json --db '" + db + "'");
+  auto strip = [](std::string s) {  // the counts, without path and file size
+    for (const char* key : {"\"store\":", "\"file_bytes\":"}) {
+      auto a = s.find(key);
+      if (a == std::string::npos) continue;
+      auto b = s.find(',', a);
+      s.erase(a, b - a + 1);
+    }
+    return s;
+  };
+  CHECK(interrupted.exit_code == 0);
+  CHECK(strip(interrupted.out) == strip(after_small.out));  // nothing of the killed load shows
+
+  auto rerun = test::RunCli("load --data '" + data + "' --db '" + db + "' '" + big + "'");
+  CHECK(rerun.exit_code == 0);
+  auto got = test::RunCli("stats --format json --db '" + db + "'");
+  // Same counts as the clean run (file sizes may differ).
+  CHECK(strip(got.out) == strip(want.out));
+}
+
+}  // TEST_SUITE

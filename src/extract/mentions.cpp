@@ -1,0 +1,823 @@
+#include "mentions.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace geokg::extract {
+
+namespace {
+
+using rapidjson::Value;
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  *next = static_cast<size_t>(pos);
+  return c;
+}
+
+// Lexicon key: case-folded, diacritics kept ("würde" and "wurde" differ).
+std::string LowerKey(std::string_view word) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Catalog key: NormalizeKey folding ("Pjöngjang" -> "pjongjang"), no spaces.
+std::string WordKey(std::string_view word) {
+  std::string k = NormalizeKey(word);
+  k.erase(std::remove(k.begin(), k.end(), ' '), k.end());
+  return k;
+}
+
+void FillCase(Token* t) {
+  bool first = true;
+  bool any_letter = false;
+  t->all_upper = true;
+  for (size_t i = 0; i < t->text.size();) {
+    size_t next;
+    UChar32 c = CodePointAt(t->text, i, &next);
+    i = next;
+    if (c < 0 || !u_isalpha(c)) continue;
+    any_letter = true;
+    if (first) t->upper = u_isupper(c);
+    first = false;
+    if (!u_isupper(c)) t->all_upper = false;
+  }
+  if (!any_letter) t->all_upper = false;
+}
+
+Result<std::string> ReadFileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot open " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Status KeyError(const std::string& source, const std::string& key, const std::string& msg) {
+  return Status::InvalidArgument(source + ": \"" + key + "\": " + msg);
+}
+
+// Reads a list of phrases into a set of single keys; multi-word entries are
+// rejected so that typos ("refused to") do not silently never match.
+Status ReadKeySet(const Value& d, const std::string& source, const char* key, bool required,
+                  std::set<std::string, std::less<>>* out) {
+  auto it = d.FindMember(key);
+  if (it == d.MemberEnd()) {
+    return required ? KeyError(source, key, "missing list") : Status::OK();
+  }
+  if (!it->value.IsArray()) return KeyError(source, key, "must be a list of strings");
+  size_t i = 0;
+  for (auto& v : it->value.GetArray()) {
+    ++i;
+    if (!v.IsString() || v.GetStringLength() == 0) {
+      return KeyError(source, key, "entry #" + std::to_string(i) + " must be a non-empty string");
+    }
+    auto keys = PhraseKeys(v.GetString());
+    if (keys.size() != 1) {
+      return KeyError(source, key,
+                      "entry #" + std::to_string(i) + " \"" + v.GetString() + "\" must be one word");
+    }
+    out->insert(keys[0]);
+  }
+  return Status::OK();
+}
+
+Status ReadPhraseList(const Value& d, const std::string& source, const char* key,
+                      std::vector<std::vector<std::string>>* out) {
+  auto it = d.FindMember(key);
+  if (it == d.MemberEnd()) return Status::OK();
+  if (!it->value.IsArray()) return KeyError(source, key, "must be a list of strings");
+  size_t i = 0;
+  for (auto& v : it->value.GetArray()) {
+    ++i;
+    if (!v.IsString() || PhraseKeys(v.GetString()).empty()) {
+      return KeyError(source, key, "entry #" + std::to_string(i) + " must be a non-empty phrase");
+    }
+    out->push_back(PhraseKeys(v.GetString()));
+  }
+  return Status::OK();
+}
+
+Status ReadStrings(const Value& d, const std::string& source, const char* key,
+                   std::vector<std::string>* out) {
+  auto it = d.FindMember(key);
+  if (it == d.MemberEnd()) return Status::OK();
+  if (!it->value.IsArray()) return KeyError(source, key, "must be a list of strings");
+  for (auto& v : it->value.GetArray()) {
+    if (!v.IsString()) return KeyError(source, key, "must hold strings");
+    out->emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return Status::OK();
+}
+
+bool StartsWith(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& keys) {
+  if (i + keys.size() > tokens.size()) return false;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (tokens[i + k].key != keys[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsQuote(const Token& t) {
+  static const std::set<std::string, std::less<>> kQuotes = {
+      "\"", "\u201E", "\u201C", "\u201D", "\u00AB", "\u00BB", "\u201A", "\u2018", "\u2019", "'"};
+  return !t.word && kQuotes.count(t.text) > 0;
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t next;
+    UChar32 c = CodePointAt(text, i, &next);
+    if (c < 0) {  // invalid byte: skip it
+      i = next > i ? next : i + 1;
+      continue;
+    }
+    if (u_isspace(c) || c == 0xA0) {
+      i = next;
+      continue;
+    }
+    if (!u_isalnum(c)) {
+      Token t;
+      t.start = i;
+      t.end = next;
+      t.text = std::string(text.substr(i, next - i));
+      t.key = t.text;
+      t.name_key = t.text;
+      out.push_back(std::move(t));
+      i = next;
+      continue;
+    }
+    size_t start = i;
+    size_t end = next;
+    bool split_s = false;
+    while (end < text.size()) {
+      size_t n2;
+      UChar32 d = CodePointAt(text, end, &n2);
+      if (d >= 0 && u_isalnum(d)) {
+        end = n2;
+        continue;
+      }
+      if (d >= 0 && IsApostrophe(d) && n2 < text.size()) {
+        size_t n3;
+        UChar32 e = CodePointAt(text, n2, &n3);
+        if (e < 0 || !u_isalnum(e)) break;
+        // "Russia's": split off the possessive; "d'Ivoire" stays one word.
+        size_t n4 = n3;
+        UChar32 f = n3 < text.size() ? CodePointAt(text, n3, &n4) : -1;
+        if ((e == 's' || e == 'S') && (f < 0 || !u_isalnum(f))) {
+          split_s = true;
+          break;
+        }
+        end = n3;
+        continue;
+      }
+      break;
+    }
+    // "U.S.", "U.N.": single letters joined by dots form one token.
+    if (end - start == 1 && end < text.size() && text[end] == '.' && end + 2 < text.size() &&
+        std::isalpha(static_cast<unsigned char>(text[end + 1])) && text[end + 2] == '.') {
+      size_t e = end;
+      while (e + 2 < text.size() && text[e] == '.' &&
+             std::isalpha(static_cast<unsigned char>(text[e + 1])) && text[e + 2] == '.') {
+        e += 2;
+      }
+      end = e + 1;
+    }
+    Token t;
+    t.start = start;
+    t.end = end;
+    t.text = std::string(text.substr(start, end - start));
+    t.word = true;
+    t.key = LowerKey(t.text);
+    t.name_key = WordKey(t.text);
+    FillCase(&t);
+    out.push_back(std::move(t));
+    i = end;
+    if (split_s) {
+      size_t n2;
+      CodePointAt(text, i, &n2);  // apostrophe
+      size_t n3;
+      CodePointAt(text, n2, &n3);  // s
+      Token p;
+      p.start = i;
+      p.end = n3;
+      p.text = std::string(text.substr(i, n3 - i));
+      p.key = "'s";
+      p.name_key = "'s";
+      p.word = false;
+      out.push_back(std::move(p));
+      i = n3;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> PhraseKeys(std::string_view phrase) {
+  std::vector<std::string> keys;
+  for (const Token& t : Tokenize(phrase)) {
+    if (t.word && !t.key.empty()) keys.push_back(t.key);
+    else if (t.key == "'s") keys.push_back(t.key);
+  }
+  return keys;
+}
+
+std::vector<std::string> NameKeys(std::string_view phrase) {
+  std::vector<std::string> keys;
+  for (const Token& t : Tokenize(phrase)) {
+    if (t.word && !t.name_key.empty()) keys.push_back(t.name_key);
+    else if (t.key == "'s") keys.push_back(t.key);
+  }
+  return keys;
+}
+
+Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
+  auto text = ReadFileText(path);
+  if (!text.ok()) return text.status();
+  rapidjson::Document d;
+  d.Parse(text->data(), text->size());
+  if (d.HasParseError()) {
+    size_t off = std::min(d.GetErrorOffset(), text->size());
+    size_t line = 1 + std::count(text->begin(), text->begin() + off, '\n');
+    return Status::InvalidArgument(path + ":" + std::to_string(line) + ": " +
+                                   rapidjson::GetParseError_En(d.GetParseError()));
+  }
+  if (!d.IsObject()) return Status::InvalidArgument(path + ": not a JSON object");
+  Lexicon lex;
+  auto lang = d.FindMember("lang");
+  if (lang == d.MemberEnd() || !lang->value.IsString() || lang->value.GetStringLength() != 2) {
+    return KeyError(path, "lang", "missing two-letter language code");
+  }
+  lex.lang = lang->value.GetString();
+  auto order = d.FindMember("word_order");
+  if (order == d.MemberEnd() || !order->value.IsString()) {
+    return KeyError(path, "word_order", "missing (\"svo\" or \"v2\")");
+  }
+  std::string wo = order->value.GetString();
+  if (wo != "svo" && wo != "v2") return KeyError(path, "word_order", "must be \"svo\" or \"v2\"");
+  lex.verb_second = wo == "v2";
+  Status s;
+  for (auto [key, out] :
+       {std::pair{"adjective_endings", &lex.adjective_endings},
+        std::pair{"genitive_suffixes", &lex.genitive_suffixes},
+        std::pair{"noun_endings", &lex.noun_endings}}) {
+    s = ReadStrings(d, path, key, out);
+    if (!s.ok()) return s;
+  }
+  if (lex.adjective_endings.empty()) lex.adjective_endings.push_back("");
+  if (auto a = d.FindMember("acronym_max_length"); a != d.MemberEnd()) {
+    if (!a->value.IsUint()) return KeyError(path, "acronym_max_length", "must be a number");
+    lex.acronym_max_length = a->value.GetUint();
+  }
+  struct SetSpec {
+    const char* key;
+    std::set<std::string, std::less<>>* out;
+    bool required;
+  };
+  for (const SetSpec& spec : {
+           SetSpec{"determiners", &lex.determiners, true},
+           SetSpec{"prepositions", &lex.prepositions, true},
+           SetSpec{"agent_prepositions", &lex.agent_prepositions, true},
+           SetSpec{"locative_prepositions", &lex.locative_prepositions, false},
+           SetSpec{"between_prepositions", &lex.between_prepositions, false},
+           SetSpec{"coordinators", &lex.coordinators, true},
+           SetSpec{"subordinators", &lex.subordinators, true},
+           SetSpec{"relative_pronouns", &lex.relative_pronouns, true},
+           SetSpec{"clause_coordinators", &lex.clause_coordinators, false},
+           SetSpec{"passive_auxiliaries", &lex.passive_auxiliaries, true},
+           SetSpec{"negations", &lex.negations, true},
+           SetSpec{"negation_verbs", &lex.negation_verbs, false},
+           SetSpec{"possessives", &lex.possessives, false},
+           SetSpec{"implicit_subject_pronouns", &lex.implicit_subject_pronouns, false},
+           SetSpec{"reporting_verbs", &lex.reporting_verbs, true},
+           SetSpec{"reporting_prepositions", &lex.reporting_preps, false},
+           SetSpec{"demand_cues", &lex.demand_cues, false},
+           SetSpec{"modifiers", &lex.modifiers, false},
+           SetSpec{"oblique_determiners", &lex.oblique, false},
+           SetSpec{"apposition_determiners", &lex.apposition_determiners, false},
+           SetSpec{"topic_prepositions", &lex.topic_prepositions, false},
+       }) {
+    s = ReadKeySet(d, path, spec.key, spec.required, spec.out);
+    if (!s.ok()) return s;
+  }
+  static const std::set<std::string, std::less<>> kModalities = {"future", "hypothetical",
+                                                                 "intended", "demanded"};
+  if (auto m = d.FindMember("modality_cues"); m != d.MemberEnd()) {
+    if (!m->value.IsObject()) return KeyError(path, "modality_cues", "must map modality to words");
+    for (auto& kv : m->value.GetObject()) {
+      std::string mod = kv.name.GetString();
+      if (!kModalities.count(mod)) {
+        return KeyError(path, "modality_cues",
+                        "unknown modality \"" + mod + "\" (future, hypothetical, intended, demanded)");
+      }
+      std::set<std::string, std::less<>> words;
+      s = ReadKeySet(m->value, path + ": modality_cues", mod.c_str(), true, &words);
+      if (!s.ok()) return s;
+      for (const auto& w : words) lex.modality_cues[w] = mod;
+    }
+  }
+  s = ReadPhraseList(d, path, "agent_nouns", &lex.agent_nouns);
+  if (!s.ok()) return s;
+  if (lex.agent_nouns.empty()) return KeyError(path, "agent_nouns", "missing list");
+  s = ReadPhraseList(d, path, "non_actor_expressions", &lex.non_actor_expressions);
+  if (!s.ok()) return s;
+  if (auto g = d.FindMember("group_expressions"); g != d.MemberEnd()) {
+    if (!g->value.IsArray()) return KeyError(path, "group_expressions", "must be a list");
+    size_t i = 0;
+    for (auto& v : g->value.GetArray()) {
+      ++i;
+      std::string where = "group_expressions #" + std::to_string(i);
+      if (!v.IsObject()) return KeyError(path, where, "must be an object");
+      Group group;
+      s = ReadPhraseList(v, path + ": " + where, "forms", &group.forms);
+      if (!s.ok()) return s;
+      if (group.forms.empty()) return KeyError(path, where, "needs \"forms\"");
+      s = ReadStrings(v, path + ": " + where, "members", &group.members);
+      if (!s.ok()) return s;
+      if (auto r = v.FindMember("resolve"); r != v.MemberEnd() && r->value.IsString()) {
+        group.resolve = r->value.GetString();
+      }
+      if (group.resolve != "" && group.resolve != "last_two_states") {
+        return KeyError(path, where, "\"resolve\" must be \"last_two_states\"");
+      }
+      if (group.members.empty() == group.resolve.empty()) {
+        return KeyError(path, where, "needs either \"members\" or \"resolve\"");
+      }
+      lex.groups.push_back(std::move(group));
+    }
+  }
+  return lex;
+}
+
+// ---------------------------------------------------------------- finder
+
+void MentionFinder::Add(const std::vector<std::string>& keys, Entry entry) {
+  if (keys.empty()) return;
+  size_t node = 0;
+  for (const auto& k : keys) {
+    auto it = nodes_[node].next.find(k);
+    if (it == nodes_[node].next.end()) {
+      nodes_.emplace_back();
+      it = nodes_[node].next.emplace(k, nodes_.size() - 1).first;
+    }
+    node = it->second;
+  }
+  for (const Entry& e : nodes_[node].entries) {
+    if (e.entity == entry.entity && e.type == entry.type) return;
+  }
+  nodes_[node].entries.push_back(std::move(entry));
+}
+
+namespace {
+
+bool IsAcronym(std::string_view name, size_t max_len) {
+  size_t letters = 0;
+  for (char c : name) {
+    if (c == '.') continue;
+    if (!std::isupper(static_cast<unsigned char>(c))) return false;
+    ++letters;
+  }
+  return letters > 0 && letters <= max_len;
+}
+
+}  // namespace
+
+Result<MentionFinder> MentionFinder::Build(const EntityCatalog& catalog, const Lexicon& lexicon) {
+  MentionFinder f;
+  f.nodes_.emplace_back();
+  f.catalog_ = &catalog;
+  f.lexicon_ = std::make_shared<Lexicon>(lexicon);
+  const std::string& lang = lexicon.lang;
+  auto add_name = [&](const std::string& name, const std::string& id, MentionType type) {
+    auto keys = NameKeys(name);
+    if (keys.empty()) return;
+    bool cs = IsAcronym(name, lexicon.acronym_max_length);
+    f.Add(keys, {id, type, cs, false});
+    if (cs) return;
+    // "Europäische Union" / "Europäischen Union": inflect a leading adjective.
+    if (keys.size() >= 2 && lexicon.adjective_endings.size() > 1) {
+      for (const auto& from : lexicon.adjective_endings) {
+        if (from.empty() || keys[0].size() <= from.size() + 3 || !keys[0].ends_with(from)) continue;
+        std::string stem = keys[0].substr(0, keys[0].size() - from.size());
+        for (const auto& to : lexicon.adjective_endings) {
+          if (to.empty()) continue;
+          auto form = keys;
+          form[0] = stem + to;
+          f.Add(form, {id, type, false, false});
+        }
+        break;
+      }
+    }
+    const std::string& last = keys.back();
+    char tail = last.empty() ? 0 : last.back();
+    for (const auto& suffix : lexicon.genitive_suffixes) {
+      if (suffix.empty() || tail == 's' || tail == 'x' || tail == 'z') continue;
+      auto gen = keys;
+      gen.back() += suffix;
+      f.Add(gen, {id, type, false, true});
+    }
+  };
+  for (const EntityRecord& e : catalog.entities()) {
+    if (auto it = e.names.find(lang); it != e.names.end()) {
+      for (const auto& n : it->second) add_name(n, e.id, MentionType::kName);
+    }
+    if (auto it = e.metonyms.find(lang); it != e.metonyms.end()) {
+      for (const auto& n : it->second) add_name(n, e.id, MentionType::kMetonym);
+    }
+    if (auto it = e.adjectives.find(lang); it != e.adjectives.end()) {
+      for (const auto& adj : it->second) {
+        auto keys = NameKeys(adj);
+        if (keys.empty()) continue;
+        std::vector<std::string> stems = {keys.back()};
+        for (const auto& ending : lexicon.adjective_endings) {
+          const std::string& k = keys.back();
+          if (!ending.empty() && k.size() > ending.size() + 3 &&
+              k.compare(k.size() - ending.size(), ending.size(), ending) == 0) {
+            stems.push_back(k.substr(0, k.size() - ending.size()));
+          }
+        }
+        for (const auto& stem : stems) {
+          for (const auto& ending : lexicon.adjective_endings) {
+            auto form = keys;
+            form.back() = stem + ending;
+            f.Add(form, {e.id, MentionType::kAdjective, false, false});
+          }
+        }
+      }
+    }
+  }
+  for (size_t p = 0; p < catalog.people().size(); ++p) {
+    const PersonRecord& person = catalog.people()[p];
+    std::string id = "#" + std::to_string(p);
+    f.Add(NameKeys(person.name), {id, MentionType::kPerson, false, false});
+    for (const auto& [l, forms] : person.names) {
+      for (const auto& n : forms) {
+        f.Add(NameKeys(n), {id, MentionType::kPerson, false, false});
+        if (l == lang) {
+          auto keys = NameKeys(n);
+          for (const auto& suffix : lexicon.genitive_suffixes) {
+            if (suffix.empty() || keys.empty() || keys.back().back() == 's') continue;
+            keys.back() += suffix;
+            f.Add(keys, {id, MentionType::kPerson, false, true});
+            keys.back().resize(keys.back().size() - suffix.size());
+          }
+        }
+      }
+    }
+  }
+  for (const auto& agent : lexicon.agent_nouns) {
+    f.agent_forms_.push_back(agent);
+    for (const auto& ending : lexicon.noun_endings) {
+      if (ending.empty()) continue;
+      auto form = agent;
+      form.back() += ending;
+      f.agent_forms_.push_back(form);
+    }
+  }
+  // Longest first, so that "foreign ministry" wins over "foreign".
+  std::sort(f.agent_forms_.begin(), f.agent_forms_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return f;
+}
+
+size_t MentionFinder::MatchAt(const std::vector<Token>& tokens, size_t i,
+                              const std::vector<Entry>** out) const {
+  size_t node = 0;
+  size_t best_end = i;
+  *out = nullptr;
+  size_t j = i;
+  while (j < tokens.size()) {
+    const Token& t = tokens[j];
+    if (t.key == "-" && j > i && j + 1 < tokens.size()) {  // "Guinea-Bissau"
+      ++j;
+      continue;
+    }
+    if (!t.word && t.key != "'s") break;  // "Donetsk People's Republic"
+    auto it = nodes_[node].next.find(t.name_key);
+    if (it == nodes_[node].next.end()) break;
+    node = it->second;
+    ++j;
+    if (!nodes_[node].entries.empty()) {
+      best_end = j;
+      *out = &nodes_[node].entries;
+    }
+  }
+  return best_end;
+}
+
+std::string MentionFinder::PersonEntity(size_t person, std::string_view date) const {
+  const PersonRecord& p = catalog_->people()[person];
+  if (date.empty()) {
+    for (auto it = p.roles.rbegin(); it != p.roles.rend(); ++it) {
+      if (it->to.empty()) return it->entity;
+    }
+    return "";
+  }
+  for (const auto& r : p.roles) {
+    bool after_start = r.from.empty() || r.from.compare(0, r.from.size(), date, 0, r.from.size()) <= 0;
+    bool before_end = r.to.empty() || std::string_view(date).substr(0, r.to.size()) <= r.to;
+    if (after_start && before_end) return r.entity;
+  }
+  return "";
+}
+
+std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::string_view date,
+                                         const std::vector<std::string>& recent_states) const {
+  const Lexicon& lex = *lexicon_;
+  std::vector<bool> blocked(tokens.size(), false);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    for (const auto& expr : lex.non_actor_expressions) {
+      if (StartsWith(tokens, i, expr)) {
+        for (size_t k = i; k < i + expr.size(); ++k) blocked[k] = true;
+      }
+    }
+  }
+  auto agent_at = [&](size_t i) -> size_t {
+    for (const auto& form : agent_forms_) {
+      if (StartsWith(tokens, i, form)) return i + form.size();
+    }
+    return i;
+  };
+  auto is_state = [&](const std::string& id) {
+    const EntityRecord* e = catalog_->FindById(id);
+    return e != nullptr && (e->kind == EntityKind::kState || e->kind == EntityKind::kBreakaway);
+  };
+
+  std::vector<Mention> base;
+  std::vector<std::string> sentence_states;  // states named so far in this sentence
+  for (size_t i = 0; i < tokens.size();) {
+    if (blocked[i] || !tokens[i].word) {
+      ++i;
+      continue;
+    }
+    // Group expressions first: "die beiden Länder", "die Volksrepubliken".
+    bool grouped = false;
+    for (const auto& g : lex.groups) {
+      for (const auto& form : g.forms) {
+        if (!StartsWith(tokens, i, form)) continue;
+        Mention m;
+        m.begin = i;
+        m.end = i + form.size();
+        m.type = MentionType::kGroup;
+        if (!g.members.empty()) {
+          for (const auto& id : g.members) {
+            if (catalog_->FindById(id)) m.entities.push_back(catalog_->FindById(id)->id);
+          }
+        } else {
+          std::vector<std::string> pool = recent_states;
+          pool.insert(pool.end(), sentence_states.begin(), sentence_states.end());
+          for (auto it = pool.rbegin(); it != pool.rend() && m.entities.size() < 2; ++it) {
+            if (std::find(m.entities.begin(), m.entities.end(), *it) == m.entities.end()) {
+              m.entities.push_back(*it);
+            }
+          }
+          if (m.entities.size() < 2) m.entities.clear();
+          m.discourse = true;
+        }
+        if (m.entities.empty()) continue;
+        base.push_back(std::move(m));
+        grouped = true;
+        break;
+      }
+      if (grouped) break;
+    }
+    if (grouped) {
+      i = base.back().end;
+      continue;
+    }
+    const std::vector<Entry>* entries = nullptr;
+    size_t end = MatchAt(tokens, i, &entries);
+    if (entries == nullptr) {
+      ++i;
+      continue;
+    }
+    const Entry* chosen = nullptr;
+    std::string entity;
+    for (const Entry& e : *entries) {
+      bool case_ok = true;
+      if (e.case_sensitive) {
+        for (size_t k = i; k < end; ++k) {
+          if (tokens[k].word && !tokens[k].all_upper) case_ok = false;
+        }
+      } else if (e.type != MentionType::kAdjective) {
+        case_ok = tokens[i].upper;
+      }
+      if (!case_ok) continue;
+      if (e.type == MentionType::kPerson) {
+        entity = PersonEntity(static_cast<size_t>(std::stoul(e.entity.substr(1))), date);
+        if (entity.empty()) continue;
+      } else {
+        entity = e.entity;
+      }
+      chosen = &e;
+      break;
+    }
+    if (chosen == nullptr) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.begin = i;
+    m.end = end;
+    m.entities = {entity};
+    m.type = chosen->type;
+    m.genitive = chosen->genitive;
+    m.actor = chosen->type != MentionType::kAdjective && !chosen->genitive;
+    if (end < tokens.size() && tokens[end].key == "'s") {
+      m.genitive = true;
+      m.actor = false;
+      m.end = end + 1;
+    }
+    // English proper names inside longer names ("Jordan Henderson", "China Daily").
+    if (!lex.verb_second && (m.type == MentionType::kName || m.type == MentionType::kMetonym) &&
+        !m.genitive && m.end < tokens.size() && tokens[m.end].word && tokens[m.end].upper &&
+        agent_at(m.end) == m.end) {
+      const std::vector<Entry>* dummy = nullptr;
+      if (MatchAt(tokens, m.end, &dummy) == m.end) {
+        i = m.end;
+        continue;
+      }
+    }
+    if (is_state(entity)) sentence_states.push_back(entity);
+    base.push_back(std::move(m));
+    i = base.back().end;
+  }
+
+  // Headed noun phrases: adjective/name + agent noun (+ person).
+  // Only hyphens, possessives and known modifiers stand between an adjective
+  // and its agent noun ("der russische stellvertretende Außenminister"); a
+  // verb there ("Russland verlegte Truppen") ends the phrase.
+  auto skippable = [&](const Token& t) {
+    return t.key == "-" || t.key == "'s" || lex.modifiers.count(t.key) > 0;
+  };
+  std::vector<Mention> merged;
+  for (size_t k = 0; k < base.size(); ++k) {
+    Mention m = base[k];
+    if (m.type == MentionType::kAdjective || m.type == MentionType::kName ||
+        m.type == MentionType::kMetonym) {
+      size_t j = m.end;
+      size_t skipped = 0;
+      size_t limit = k + 1 < base.size() ? base[k + 1].begin : tokens.size();
+      while (j < limit && skipped < 3 && agent_at(j) == j && skippable(tokens[j])) {
+        ++j;
+        ++skipped;
+      }
+      size_t agent_end = j < limit ? agent_at(j) : j;
+      if (agent_end > j && agent_end <= limit) {
+        m.end = agent_end;
+        m.type = MentionType::kAgent;
+        m.actor = true;
+        m.genitive = false;
+        // Optional person: "Präsident Wladimir Putin", "president, Vladimir Putin".
+        size_t p = agent_end;
+        if (p < tokens.size() && tokens[p].key == ",") ++p;
+        if (k + 1 < base.size() && base[k + 1].begin == p &&
+            base[k + 1].type == MentionType::kPerson) {
+          m.end = base[k + 1].end;
+          ++k;
+        }
+      }
+    } else if (m.type == MentionType::kPerson && m.begin > 0) {
+      // "Präsident Putin": extend the span back over the agent noun.
+      for (size_t len = 1; len <= 3 && len <= m.begin; ++len) {
+        if (agent_at(m.begin - len) == m.begin &&
+            (merged.empty() || merged.back().end <= m.begin - len)) {
+          m.begin -= len;
+          break;
+        }
+      }
+    }
+    merged.push_back(std::move(m));
+  }
+
+  // Coordination: "Russland und Syrien", "Russia, China and Iran".
+  std::vector<Mention> coord;
+  for (size_t k = 0; k < merged.size(); ++k) {
+    Mention m = merged[k];
+    while (k + 1 < merged.size()) {
+      const Mention& n = merged[k + 1];
+      size_t j = m.end;
+      bool coordinated = false;
+      bool comma = false;
+      while (j < n.begin) {
+        const Token& t = tokens[j];
+        if (lex.coordinators.count(t.key)) coordinated = true;
+        else if (t.key == ",") comma = true;
+        else if (!lex.determiners.count(t.key) && !IsQuote(t)) break;
+        ++j;
+      }
+      if (j != n.begin || (!coordinated && !comma)) break;
+      if (!coordinated) {
+        // A comma alone coordinates only if a coordinator closes the list.
+        bool closes = false;
+        for (size_t q = k + 1; q + 1 < merged.size(); ++q) {
+          size_t between_end = merged[q + 1].begin;
+          bool only_link = true;
+          bool has_coord = false;
+          for (size_t t = merged[q].end; t < between_end; ++t) {
+            if (lex.coordinators.count(tokens[t].key)) has_coord = true;
+            else if (tokens[t].key != "," && !lex.determiners.count(tokens[t].key)) only_link = false;
+          }
+          if (!only_link) break;
+          if (has_coord) {
+            closes = true;
+            break;
+          }
+        }
+        if (!closes) break;
+      }
+      if (m.actor != n.actor && !(m.type == MentionType::kAdjective && n.type == MentionType::kAgent)) {
+        break;
+      }
+      for (const auto& id : n.entities) {
+        if (std::find(m.entities.begin(), m.entities.end(), id) == m.entities.end()) {
+          m.entities.push_back(id);
+        }
+      }
+      m.end = n.end;
+      m.actor = n.actor;
+      m.discourse = m.discourse || n.discourse;
+      if (m.entities.size() > 1) m.type = MentionType::kGroup;
+      ++k;
+    }
+    coord.push_back(std::move(m));
+  }
+
+  // "G20-Gipfel", "Ukraine-Konflikt", "U.S.-brokered": the name modifies a compound.
+  for (Mention& m : coord) {
+    if (m.type == MentionType::kAgent || m.end + 1 >= tokens.size()) continue;
+    if (tokens[m.end].key == "-" && tokens[m.end + 1].word) m.actor = false;
+  }
+  // German genitive after an agent noun: "die Außenminister Indiens und Chinas",
+  // "der Präsident der Ukraine".
+  for (Mention& m : coord) {
+    if (!lex.verb_second || m.begin == 0 || m.type == MentionType::kAgent) continue;
+    size_t j = m.begin;
+    while (j > 0 && lex.determiners.count(tokens[j - 1].key)) --j;
+    if (!m.genitive && !(j < m.begin && (tokens[j].key == "der" || tokens[j].key == "des"))) continue;
+    for (size_t len = 1; len <= 3 && len <= j; ++len) {
+      if (agent_at(j - len) == j) {
+        m.genitive = false;
+        m.actor = true;
+        m.head_begin = j - len;
+        break;
+      }
+    }
+  }
+  // Governing preposition and surface text.
+  for (Mention& m : coord) {
+    m.surface.clear();
+    for (size_t t = m.begin; t < m.end; ++t) {
+      if (!m.surface.empty() && tokens[t].word && tokens[t - 1].word) m.surface += ' ';
+      m.surface += tokens[t].text;
+    }
+    size_t j = m.head_begin != SIZE_MAX ? m.head_begin : m.begin;
+    size_t skipped = 0;
+    while (j > 0 && skipped < 4) {
+      const Token& t = tokens[j - 1];
+      if (lex.prepositions.count(t.key)) {
+        m.gov_prep = t.key;
+        // "the foreign ministers of India and China": the head is an agent noun.
+        if (t.key == "of" && j >= 2) {
+          for (size_t len = 1; len <= 3 && len + 1 <= j; ++len) {
+            if (agent_at(j - 1 - len) == j - 1) {
+              m.gov_prep.clear();
+              m.actor = true;
+              break;
+            }
+          }
+        }
+        break;
+      }
+      bool modifier = lex.verb_second ? (t.word && !t.upper) : lex.modifiers.count(t.key) > 0;
+      bool number = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0]));
+      if (lex.determiners.count(t.key) || IsQuote(t) || modifier || number || t.key == "-") {
+        --j;
+        ++skipped;
+        continue;
+      }
+      break;
+    }
+  }
+  return coord;
+}
+
+}  // namespace geokg::extract

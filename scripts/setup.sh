@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev libsqlite3-dev rapidjson-dev libgraphviz-dev graphviz
   doctest-dev libicu-dev libgumbo-dev
   sqlite3 python3 python3-networkx libxml2-utils
+  chromium fonts-dejavu-core fonts-wqy-microhei
 )
 
 missing=()

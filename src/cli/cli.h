@@ -61,6 +61,10 @@ struct Command {
 
 // Each command file contributes its commands here.
 void RegisterStoreCommands(std::vector<Command>* commands);
+void RegisterExtractCommands(std::vector<Command>* commands);
+void RegisterGraphCommands(std::vector<Command>* commands);
+void RegisterQueryCommands(std::vector<Command>* commands);
+void RegisterExportCommands(std::vector<Command>* commands);
 
 // Prints "geokg: <message>" on stderr and returns the exit code for the
 // status (2 for InvalidArgument raised by the user's arguments, else 1).

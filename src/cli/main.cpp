@@ -24,6 +24,10 @@ using geokg::cli::Command;
 std::vector<Command> AllCommands() {
   std::vector<Command> commands;
   geokg::cli::RegisterStoreCommands(&commands);
+  geokg::cli::RegisterExtractCommands(&commands);
+  geokg::cli::RegisterGraphCommands(&commands);
+  geokg::cli::RegisterQueryCommands(&commands);
+  geokg::cli::RegisterExportCommands(&commands);
   return commands;
 }
 

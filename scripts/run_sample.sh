@@ -17,7 +17,7 @@ db=geokg.db
 mkdir -p output
 
 echo "== ingest: bundled sample articles (German and English) -> $db"
-"$geokg" ingest --db "$db" data/sample/articles.jsonl data/sample/articles
+"$geokg" ingest --db "$db" data/sample/articles.jsonl data/sample/articles/011_reuters_en_biden_saudi.html
 echo "== load: bundled sample triples -> $db"
 "$geokg" load --db "$db" data/sample/triples.jsonl
 echo "== stats"

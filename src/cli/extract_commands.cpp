@@ -569,6 +569,9 @@ Tuple PredictedTuple(const Triple& t, bool plover, const RelationVocabulary& voc
     p.subject = actor(t.subject);
     p.object = actor(t.object);
     p.relation = t.plover;
+    // CAMEO codes an announced or intended act as "express intent to ..." (03x),
+    // which PLOVER types AGREE: "will visit", "agreed to cooperate".
+    if (t.modality == Modality::kFuture || t.modality == Modality::kIntended) p.relation = "AGREE";
     p.polarity = "positive";
     return p;
   }
@@ -743,6 +746,10 @@ int RunEval(const Args& args, const Global& global) {
     std::set<Tuple> seen;
     for (const auto& t : predicted[d.article.id]) {
       if (plover && t.polarity == Polarity::kNegative) continue;  // a negated event is no event
+      // Neither is a possibility or a demand on someone else.
+      if (plover && (t.modality == Modality::kHypothetical || t.modality == Modality::kDemanded)) {
+        continue;
+      }
       Tuple p = PredictedTuple(t, plover, vocab, aliases);
       if (seen.insert(p).second) preds.emplace_back(p, &t);
     }
@@ -877,8 +884,9 @@ Gold formats (--gold-format):
           country); 2016 type names are mapped by data/eval/plover_aliases.json
           (DEMAND=REQUEST, DISAPPROVE=ACCUSE, FIGHT=ASSAULT). A gold event
           with an empty target (or source) matches a predicted event with the
-          same source (target) and type, whatever its other end; negated
-          predictions are not events.
+          same source (target) and type, whatever its other end. Negated,
+          hypothetical and demanded predictions are not events; future and
+          intended ones count as AGREE (CAMEO 03x, "express intent to").
 
 Texts come from the gold file; with PATHs, from those documents instead
 (gold lines are matched by document id). Each gold and each distinct

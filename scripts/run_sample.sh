@@ -27,4 +27,6 @@ echo "== who recognised the Donetsk People's Republic?"
 echo "== map and report"
 "$geokg" export svg --db "$db" -o output/sample_map.svg
 "$geokg" export html --db "$db" -o output/sample_report.html
-echo "wrote output/sample_map.svg and output/sample_report.html"
+"$geokg" export svg --db "$db" --query queries/breakaway_recognition_map.cypher \
+  -o output/recognition_map.svg
+echo "wrote output/sample_map.svg, output/sample_report.html and output/recognition_map.svg"

@@ -74,7 +74,7 @@ examples:
   geokg export png --path Ukraine "North Korea" --title "UKR to PRK"
   geokg export gexf --relations recognises,withdraws_recognition -o output/recog.gexf
   geokg export csv --since 2022-01 --min-evidence 2 -o output/2022.csv
-  geokg export pdf --query queries/recognitions.cypher --param who=RUS
+  geokg export pdf --query queries/breakaway_recognition_map.cypher
 
 exit status: 0 written, 1 runtime error (store, empty selection, unwritable
 file, layout), 2 usage error (unknown format or option, bad value).

@@ -442,6 +442,10 @@ Result<MentionFinder> MentionFinder::Build(const EntityCatalog& catalog, const L
     if (auto it = e.metonyms.find(lang); it != e.metonyms.end()) {
       for (const auto& n : it->second) add_name(n, e.id, MentionType::kMetonym);
     }
+    // Plural people nouns ("Russen", "Israelis") act for their state like a name.
+    if (auto it = e.demonyms.find(lang); it != e.demonyms.end()) {
+      for (const auto& n : it->second) add_name(n, e.id, MentionType::kName);
+    }
     if (auto it = e.adjectives.find(lang); it != e.adjectives.end()) {
       for (const auto& adj : it->second) {
         auto keys = NameKeys(adj);

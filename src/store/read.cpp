@@ -287,19 +287,31 @@ Result<GraphData> Store::ReadGraph(const GraphFilter& filter) {
     where += " AND e.confidence >= ?" + std::to_string(texts.size() + 1);
   }
   if (!filter.include_ended) where += " AND e.status != 'ended'";
-  sql += where + " ORDER BY s.entity_id, r.name, o.entity_id, e.valid_from, e.id";
+  // Sorted here rather than by SQLite: a temp B-tree over a million text
+  // keys was most of a snapshot's time.
+  sql += where;
   auto st = m.db.Prepare(sql);
   if (!st.ok()) return st.status();
   for (size_t i = 0; i < texts.size(); ++i) st->Bind(static_cast<int>(i + 1), texts[i]);
   if (filter.min_confidence > 0.0) st->Bind(static_cast<int>(texts.size() + 1), filter.min_confidence);
   GraphData g;
-  std::set<int64_t> refs;
+  std::vector<int64_t> ref_list;
   while (st->Step()) {
     g.edges.push_back(ReadEdge(*st));
-    refs.insert(st->Int(16));
-    refs.insert(st->Int(17));
+    ref_list.push_back(st->Int(16));
+    ref_list.push_back(st->Int(17));
   }
   if (!st->status().ok()) return st->status();
+  std::sort(g.edges.begin(), g.edges.end(), [](const Edge& a, const Edge& b) {
+    if (int c = a.subject.compare(b.subject); c != 0) return c < 0;
+    if (int c = a.relation.compare(b.relation); c != 0) return c < 0;
+    if (int c = a.object.compare(b.object); c != 0) return c < 0;
+    if (int c = a.valid_from.compare(b.valid_from); c != 0) return c < 0;
+    return a.id < b.id;
+  });
+  std::sort(ref_list.begin(), ref_list.end());
+  ref_list.erase(std::unique(ref_list.begin(), ref_list.end()), ref_list.end());
+  std::set<int64_t> refs(ref_list.begin(), ref_list.end());
   auto nodes = LoadEntities(&m.db, &refs);
   if (!nodes.ok()) return nodes.status();
   g.nodes = std::move(nodes.value());

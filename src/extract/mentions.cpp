@@ -499,6 +499,17 @@ Result<MentionFinder> MentionFinder::Build(const EntityCatalog& catalog, const L
   // Longest first, so that "foreign ministry" wins over "foreign".
   std::sort(f.agent_forms_.begin(), f.agent_forms_.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& form : f.agent_forms_) {
+    if (!form.empty()) f.agent_first_.insert(form.front());
+  }
+  for (const auto& expr : lexicon.non_actor_expressions) {
+    if (!expr.empty()) f.non_actor_first_.insert(expr.front());
+  }
+  for (const auto& g : lexicon.groups) {
+    for (const auto& form : g.forms) {
+      if (!form.empty()) f.group_first_.insert(form.front());
+    }
+  }
   return f;
 }
 
@@ -548,6 +559,7 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
   const Lexicon& lex = *lexicon_;
   std::vector<bool> blocked(tokens.size(), false);
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!non_actor_first_.count(tokens[i].key)) continue;
     for (const auto& expr : lex.non_actor_expressions) {
       if (StartsWith(tokens, i, expr)) {
         for (size_t k = i; k < i + expr.size(); ++k) blocked[k] = true;
@@ -555,6 +567,7 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
     }
   }
   auto agent_at = [&](size_t i) -> size_t {
+    if (i >= tokens.size() || !agent_first_.count(tokens[i].key)) return i;
     for (const auto& form : agent_forms_) {
       if (StartsWith(tokens, i, form)) return i + form.size();
     }
@@ -575,6 +588,7 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
     // Group expressions first: "die beiden Länder", "die Volksrepubliken".
     bool grouped = false;
     for (const auto& g : lex.groups) {
+      if (!group_first_.count(tokens[i].key)) break;
       for (const auto& form : g.forms) {
         if (!StartsWith(tokens, i, form)) continue;
         Mention m;

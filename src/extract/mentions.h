@@ -19,6 +19,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "geokg/ontology.h"
@@ -113,7 +115,7 @@ class MentionFinder {
     bool genitive;
   };
   struct Node {
-    std::map<std::string, size_t, std::less<>> next;
+    std::unordered_map<std::string, size_t> next;
     std::vector<Entry> entries;
   };
   // Longest trie match at token `i`; returns the end token and the entries.
@@ -125,6 +127,9 @@ class MentionFinder {
   const EntityCatalog* catalog_ = nullptr;
   std::shared_ptr<const Lexicon> lexicon_;
   std::vector<std::vector<std::string>> agent_forms_;  // agent nouns with endings
+  // First keys of the multi-word forms scanned at every token (non-actor
+  // expressions, group forms, agent forms): most tokens start none of them.
+  std::unordered_set<std::string> non_actor_first_, group_first_, agent_first_;
 };
 
 // Next non-punctuation helpers shared with relations.cpp.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geokg/status.h"
@@ -70,6 +71,14 @@ void RegisterExportCommands(std::vector<Command>* commands);
 // status (2 for InvalidArgument raised by the user's arguments, else 1).
 int Fail(const Status& status);
 int UsageError(const std::string& command, const std::string& message);
+
+// Output helpers shared by the commands.
+// A JSON string literal for `text`, quotes included, control bytes escaped.
+std::string JsonQuote(std::string_view text);
+// Display width of UTF-8 text in code points (good enough for Latin and Cyrillic).
+size_t DisplayWidth(std::string_view text);
+// A CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
+std::string CsvField(std::string_view text);
 
 // Parses a floating-point or integer flag value; InvalidArgument names the flag.
 Result<double> ParseDouble(const std::string& flag, const std::string& text);

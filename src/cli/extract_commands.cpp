@@ -23,41 +23,6 @@ namespace geokg::cli {
 
 namespace {
 
-// --- small JSON helpers (the CLI uses only the public headers) -----------
-
-void JsonEscape(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          out->push_back(ch);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
 // A minimal reader for the flat JSON objects of gold files: string, number,
 // null and bool values, nested arrays of flat objects. Enough for the gold
 // formats; reports the column of the first error.
@@ -359,15 +324,15 @@ int RunSentences(const Args& args, const Global& global) {
     ++ok_docs;
     for (const auto& sent : a->sentences) {
       std::string out = "{\"doc\":";
-      JsonEscape(a->doc.id, &out);
+      out += JsonQuote(a->doc.id);
       out += ",\"lang\":";
-      JsonEscape(a->doc.lang, &out);
+      out += JsonQuote(a->doc.lang);
       out += ",\"date\":";
-      JsonEscape(a->doc.date, &out);
+      out += JsonQuote(a->doc.date);
       out += ",\"sentence\":" + std::to_string(sent.index) +
              ",\"start\":" + std::to_string(sent.start) + ",\"end\":" + std::to_string(sent.end) +
              ",\"text\":";
-      JsonEscape(sent.text, &out);
+      out += JsonQuote(sent.text);
       out += "}\n";
       std::cout << out;
     }

@@ -27,58 +27,10 @@ namespace {
 
 enum class Format { kTable, kJson, kCsv };
 
-std::string JsonStr(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string Num(double v, int digits = 6) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.*g", digits, v);
   return buf;
-}
-
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // A result table: rows of cells; `numeric` columns are bare numbers in JSON.
@@ -103,8 +55,8 @@ struct Table {
         out << (k ? ",\n " : "\n ") << "{";
         for (size_t i = 0; i < header.size() && i < rows[k].size(); ++i) {
           const bool bare = i < numeric.size() && numeric[i] && !rows[k][i].empty();
-          out << (i ? ", " : "") << JsonStr(header[i]) << ": "
-              << (bare ? rows[k][i] : JsonStr(rows[k][i]));
+          out << (i ? ", " : "") << JsonQuote(header[i]) << ": "
+              << (bare ? rows[k][i] : JsonQuote(rows[k][i]));
         }
         out << "}";
       }
@@ -112,17 +64,17 @@ struct Table {
       return;
     }
     std::vector<size_t> width(header.size());
-    for (size_t i = 0; i < header.size(); ++i) width[i] = Width(header[i]);
+    for (size_t i = 0; i < header.size(); ++i) width[i] = DisplayWidth(header[i]);
     for (const auto& r : rows) {
       for (size_t i = 0; i < r.size() && i < width.size(); ++i) {
-        width[i] = std::max(width[i], Width(r[i]));
+        width[i] = std::max(width[i], DisplayWidth(r[i]));
       }
     }
     auto line = [&](const std::vector<std::string>& r) {
       std::string s;
       for (size_t i = 0; i < r.size(); ++i) {
         const bool right = i < numeric.size() && numeric[i];
-        const std::string pad(width[i] - Width(r[i]), ' ');
+        const std::string pad(width[i] - DisplayWidth(r[i]), ' ');
         s += right ? pad + r[i] : r[i] + (i + 1 < r.size() ? pad : "");
         if (i + 1 < r.size()) s += "  ";
       }
@@ -410,31 +362,31 @@ int RunPath(const Args& args, const Global& global) {
     return kExitOk;
   }
   if (*format == Format::kJson) {
-    std::cout << "{\"from\": " << JsonStr(*a) << ", \"to\": " << JsonStr(*b)
-              << ", \"weight\": " << JsonStr(ToString(opt.weight))
+    std::cout << "{\"from\": " << JsonQuote(*a) << ", \"to\": " << JsonQuote(*b)
+              << ", \"weight\": " << JsonQuote(ToString(opt.weight))
               << ", \"directed\": " << (opt.directed ? "true" : "false") << ", \"paths\": [";
     for (size_t p = 0; p < paths.size(); ++p) {
       const Path& path = paths[p];
       std::cout << (p ? ",\n  " : "\n  ") << "{\"cost\": " << Num(path.cost, 10)
                 << ", \"hops\": " << path.edges.size() << ", \"nodes\": [";
       for (size_t i = 0; i < path.nodes.size(); ++i) {
-        std::cout << (i ? ", " : "") << "{\"id\": " << JsonStr(path.nodes[i])
-                  << ", \"name\": " << JsonStr(snap.FindNode(path.nodes[i])->name) << "}";
+        std::cout << (i ? ", " : "") << "{\"id\": " << JsonQuote(path.nodes[i])
+                  << ", \"name\": " << JsonQuote(snap.FindNode(path.nodes[i])->name) << "}";
       }
       std::cout << "], \"steps\": [";
       for (size_t i = 0; i < path.edges.size(); ++i) {
         const Edge& e = snap.edge(path.edges[i]);
-        std::cout << (i ? ", " : "") << "{\"from\": " << JsonStr(path.nodes[i])
-                  << ", \"to\": " << JsonStr(path.nodes[i + 1])
-                  << ", \"direction\": " << JsonStr(Arrow(snap, path.edges[i], path.nodes[i]))
-                  << ", \"edge_id\": " << e.id << ", \"subject\": " << JsonStr(e.subject)
-                  << ", \"relation\": " << JsonStr(e.relation)
-                  << ", \"object\": " << JsonStr(e.object)
-                  << ", \"first_seen\": " << JsonStr(e.first_seen)
-                  << ", \"last_seen\": " << JsonStr(e.last_seen)
-                  << ", \"valid_from\": " << JsonStr(e.valid_from)
-                  << ", \"valid_to\": " << JsonStr(e.valid_to)
-                  << ", \"status\": " << JsonStr(e.status)
+        std::cout << (i ? ", " : "") << "{\"from\": " << JsonQuote(path.nodes[i])
+                  << ", \"to\": " << JsonQuote(path.nodes[i + 1])
+                  << ", \"direction\": " << JsonQuote(Arrow(snap, path.edges[i], path.nodes[i]))
+                  << ", \"edge_id\": " << e.id << ", \"subject\": " << JsonQuote(e.subject)
+                  << ", \"relation\": " << JsonQuote(e.relation)
+                  << ", \"object\": " << JsonQuote(e.object)
+                  << ", \"first_seen\": " << JsonQuote(e.first_seen)
+                  << ", \"last_seen\": " << JsonQuote(e.last_seen)
+                  << ", \"valid_from\": " << JsonQuote(e.valid_from)
+                  << ", \"valid_to\": " << JsonQuote(e.valid_to)
+                  << ", \"status\": " << JsonQuote(e.status)
                   << ", \"evidence_count\": " << e.evidence_count
                   << ", \"confidence\": " << Num(e.confidence)
                   << ", \"goldstein\": " << Num(e.goldstein) << "}";
@@ -538,13 +490,13 @@ int RunNeighborhood(const Args& args, const Global& global, bool ego) {
                         Num(e.confidence, 3)});
     }
     if (*format == Format::kJson) {
-      std::cout << "{\"center\": " << JsonStr(*id) << ", \"radius\": " << *depth
+      std::cout << "{\"center\": " << JsonQuote(*id) << ", \"radius\": " << *depth
                 << ", \"nodes\": [";
       for (size_t i = 0; i < graph->nodes.size(); ++i) {
         const Entity& n = graph->nodes[i];
-        std::cout << (i ? ",\n  " : "\n  ") << "{\"id\": " << JsonStr(n.id)
-                  << ", \"name\": " << JsonStr(n.name)
-                  << ", \"kind\": " << JsonStr(ToString(n.kind)) << ", \"hops\": " << hops[n.id]
+        std::cout << (i ? ",\n  " : "\n  ") << "{\"id\": " << JsonQuote(n.id)
+                  << ", \"name\": " << JsonQuote(n.name)
+                  << ", \"kind\": " << JsonQuote(ToString(n.kind)) << ", \"hops\": " << hops[n.id]
                   << "}";
       }
       std::cout << "],\n\"edges\": ";
@@ -704,8 +656,8 @@ int RunBlocs(const Args& args, const Global& global) {
                 << ", \"internal_edges\": " << blocs[i].internal_edges << ", \"members\": [";
       for (size_t k = 0; k < blocs[i].members.size(); ++k) {
         const std::string& id = blocs[i].members[k];
-        std::cout << (k ? ", " : "") << "{\"id\": " << JsonStr(id)
-                  << ", \"name\": " << JsonStr(snap.FindNode(id)->name) << "}";
+        std::cout << (k ? ", " : "") << "{\"id\": " << JsonQuote(id)
+                  << ", \"name\": " << JsonQuote(snap.FindNode(id)->name) << "}";
       }
       std::cout << "]}";
     }

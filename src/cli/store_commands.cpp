@@ -22,53 +22,24 @@ namespace {
 
 // ---------------------------------------------------------------- output helpers
 
-std::string JsonStr(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string Num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g", v);
   return buf;
 }
 
-// Display width of UTF-8 text (code points; good enough for Latin/Cyrillic).
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 void PrintTable(std::ostream& out, const std::vector<std::string>& header,
                 const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> width(header.size());
-  for (size_t i = 0; i < header.size(); ++i) width[i] = Width(header[i]);
+  for (size_t i = 0; i < header.size(); ++i) width[i] = DisplayWidth(header[i]);
   for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], Width(r[i]));
+    for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], DisplayWidth(r[i]));
   }
   auto line = [&](const std::vector<std::string>& r) {
     std::string s;
     for (size_t i = 0; i < r.size(); ++i) {
       s += r[i];
-      if (i + 1 < r.size()) s += std::string(width[i] - Width(r[i]) + 2, ' ');
+      if (i + 1 < r.size()) s += std::string(width[i] - DisplayWidth(r[i]) + 2, ' ');
     }
     out << s << "\n";
   };
@@ -203,14 +174,14 @@ int RunStats(const Args& args, const Global& g) {
   auto st = (*store)->Stats();
   if (!st.ok()) return RuntimeFail(st.status());
   if (*json) {
-    std::cout << "{\"store\":" << JsonStr(g.db_path) << ",\"schema_version\":" << st->schema_version
+    std::cout << "{\"store\":" << JsonQuote(g.db_path) << ",\"schema_version\":" << st->schema_version
               << ",\"file_bytes\":" << st->file_bytes << ",\"documents\":" << st->documents
               << ",\"entities\":" << st->entities << ",\"evidence\":" << st->evidence
               << ",\"evidence_negative\":" << st->evidence_negative << ",\"edges\":" << st->edges
               << ",\"edges_active\":" << st->edges_active << ",\"edges_ended\":" << st->edges_ended
               << ",\"edges_by_relation\":{";
     for (size_t i = 0; i < st->edges_by_relation.size(); ++i) {
-      std::cout << (i ? "," : "") << JsonStr(st->edges_by_relation[i].first) << ":"
+      std::cout << (i ? "," : "") << JsonQuote(st->edges_by_relation[i].first) << ":"
                 << st->edges_by_relation[i].second;
     }
     std::cout << "}}\n";
@@ -247,9 +218,9 @@ int RunEntities(const Args& args, const Global& g) {
     std::cout << "[";
     for (size_t i = 0; i < list->size(); ++i) {
       const Entity& e = (*list)[i];
-      std::cout << (i ? ",\n " : "") << "{\"id\":" << JsonStr(e.id) << ",\"name\":" << JsonStr(e.name)
-                << ",\"kind\":" << JsonStr(ToString(e.kind)) << ",\"aliases\":[";
-      for (size_t j = 0; j < e.aliases.size(); ++j) std::cout << (j ? "," : "") << JsonStr(e.aliases[j]);
+      std::cout << (i ? ",\n " : "") << "{\"id\":" << JsonQuote(e.id) << ",\"name\":" << JsonQuote(e.name)
+                << ",\"kind\":" << JsonQuote(ToString(e.kind)) << ",\"aliases\":[";
+      for (size_t j = 0; j < e.aliases.size(); ++j) std::cout << (j ? "," : "") << JsonQuote(e.aliases[j]);
       std::cout << "]}";
     }
     std::cout << "]\n";
@@ -313,16 +284,16 @@ int RunEvidence(const Args& args, const Global& g) {
     std::cout << "[";
     for (size_t i = 0; i < rows->size(); ++i) {
       const EvidenceRow& r = (*rows)[i];
-      std::cout << (i ? ",\n " : "") << "{\"doc\":{\"id\":" << JsonStr(r.doc.id) << ",\"url\":"
-                << JsonStr(r.doc.url) << ",\"title\":" << JsonStr(r.doc.title) << ",\"date\":"
-                << JsonStr(r.doc.date) << ",\"lang\":" << JsonStr(r.doc.lang) << "},\"sentence\":"
-                << r.sentence << ",\"subject\":" << JsonStr(r.subject) << ",\"relation\":"
-                << JsonStr(r.relation) << ",\"object\":" << JsonStr(r.object) << ",\"polarity\":"
-                << JsonStr(ToString(r.polarity)) << ",\"modality\":" << JsonStr(ToString(r.modality))
-                << ",\"date\":" << JsonStr(r.date) << ",\"confidence\":" << Num(r.confidence)
-                << ",\"evidence\":{\"text\":" << JsonStr(r.evidence.text) << ",\"start\":"
+      std::cout << (i ? ",\n " : "") << "{\"doc\":{\"id\":" << JsonQuote(r.doc.id) << ",\"url\":"
+                << JsonQuote(r.doc.url) << ",\"title\":" << JsonQuote(r.doc.title) << ",\"date\":"
+                << JsonQuote(r.doc.date) << ",\"lang\":" << JsonQuote(r.doc.lang) << "},\"sentence\":"
+                << r.sentence << ",\"subject\":" << JsonQuote(r.subject) << ",\"relation\":"
+                << JsonQuote(r.relation) << ",\"object\":" << JsonQuote(r.object) << ",\"polarity\":"
+                << JsonQuote(ToString(r.polarity)) << ",\"modality\":" << JsonQuote(ToString(r.modality))
+                << ",\"date\":" << JsonQuote(r.date) << ",\"confidence\":" << Num(r.confidence)
+                << ",\"evidence\":{\"text\":" << JsonQuote(r.evidence.text) << ",\"start\":"
                 << r.evidence.start << ",\"end\":" << r.evidence.end << "},\"speaker\":"
-                << JsonStr(r.speaker) << ",\"extractor\":" << JsonStr(r.extractor) << "}";
+                << JsonQuote(r.speaker) << ",\"extractor\":" << JsonQuote(r.extractor) << "}";
     }
     std::cout << "]\n";
     return kExitOk;
@@ -367,11 +338,11 @@ int RunTimeline(const Args& args, const Global& g) {
     std::cout << "[";
     for (size_t i = 0; i < edges->size(); ++i) {
       const Edge& e = (*edges)[i];
-      std::cout << (i ? ",\n " : "") << "{\"subject\":" << JsonStr(e.subject) << ",\"relation\":"
-                << JsonStr(e.relation) << ",\"object\":" << JsonStr(e.object) << ",\"status\":"
-                << JsonStr(e.status) << ",\"valid_from\":" << JsonStr(e.valid_from)
-                << ",\"valid_to\":" << JsonStr(e.valid_to) << ",\"first_seen\":"
-                << JsonStr(e.first_seen) << ",\"last_seen\":" << JsonStr(e.last_seen)
+      std::cout << (i ? ",\n " : "") << "{\"subject\":" << JsonQuote(e.subject) << ",\"relation\":"
+                << JsonQuote(e.relation) << ",\"object\":" << JsonQuote(e.object) << ",\"status\":"
+                << JsonQuote(e.status) << ",\"valid_from\":" << JsonQuote(e.valid_from)
+                << ",\"valid_to\":" << JsonQuote(e.valid_to) << ",\"first_seen\":"
+                << JsonQuote(e.first_seen) << ",\"last_seen\":" << JsonQuote(e.last_seen)
                 << ",\"evidence_count\":" << e.evidence_count << ",\"source_count\":"
                 << e.source_count << ",\"confidence\":" << Num(e.confidence) << "}";
     }

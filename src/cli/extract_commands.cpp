@@ -269,19 +269,31 @@ int RunExit(int64_t ok_docs, int64_t failed_docs) {
 
 // ---------------------------------------------------------------- extract
 
-int RunExtract(const Args& args, const Global& global) {
+// Loads the extractor with the flags of `geokg extract` and opens its inputs
+// ("-" if none). Returns kExitOk, or the exit code after reporting why not.
+int OpenExtractRun(const Args& args, const Global& global, std::unique_ptr<Extractor>* extractor,
+                   std::unique_ptr<DocumentReader>* reader) {
   ExtractOptions options;
   Status s = ReadExtractOptions(args, &options);
   if (!s.ok()) return UsageError("extract", s.message());
   std::vector<std::string> paths = args.positionals();
   if (paths.empty()) paths.push_back("-");
-  auto extractor = Extractor::Load(global.data_dir, options);
-  if (!extractor.ok()) return Fail(extractor.status());
-  auto reader = DocumentReader::Open(paths);
-  if (!reader.ok()) return Fail(reader.status());
+  auto loaded = Extractor::Load(global.data_dir, options);
+  if (!loaded.ok()) return Fail(loaded.status());
+  auto opened = DocumentReader::Open(paths);
+  if (!opened.ok()) return Fail(opened.status());
+  *extractor = std::move(loaded.value());
+  *reader = std::move(opened.value());
+  return kExitOk;
+}
+
+int RunExtract(const Args& args, const Global& global) {
+  std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<DocumentReader> reader;
+  if (int code = OpenExtractRun(args, global, &extractor, &reader); code != kExitOk) return code;
   int64_t ok_docs = 0, failed = 0;
   std::string line;
-  Status run = (*extractor)->ExtractStream(reader->get(), [&](ExtractedArticle&& a) -> Status {
+  Status run = extractor->ExtractStream(reader.get(), [&](ExtractedArticle&& a) -> Status {
     if (!a.status.ok()) {
       ++failed;
       ReportSkipped(a);
@@ -303,19 +315,13 @@ int RunExtract(const Args& args, const Global& global) {
 
 // --sentences: the analysed sentences instead of triples (debugging).
 int RunSentences(const Args& args, const Global& global) {
-  ExtractOptions options;
-  Status s = ReadExtractOptions(args, &options);
-  if (!s.ok()) return UsageError("extract", s.message());
-  std::vector<std::string> paths = args.positionals();
-  if (paths.empty()) paths.push_back("-");
-  auto extractor = Extractor::Load(global.data_dir, options);
-  if (!extractor.ok()) return Fail(extractor.status());
-  auto reader = DocumentReader::Open(paths);
-  if (!reader.ok()) return Fail(reader.status());
+  std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<DocumentReader> reader;
+  if (int code = OpenExtractRun(args, global, &extractor, &reader); code != kExitOk) return code;
   int64_t ok_docs = 0, failed = 0;
   ArticleInput in;
-  while ((*reader)->Next(&in)) {
-    auto a = (*extractor)->Analyze(in);
+  while (reader->Next(&in)) {
+    auto a = extractor->Analyze(in);
     if (!a.ok()) {
       ++failed;
       std::cerr << "geokg: " << in.origin << ": " << a.status().message() << " (skipped)\n";

@@ -1,26 +1,8 @@
 #!/bin/sh
 # End-to-end tests of the extractor commands (extract, ingest, eval).
 # Usage: extract_cli_test.sh GEOKG SOURCE_DIR CASE
-set -u
-GEOKG=$1
-SRC=$2
-CASE=$3
-DATA=$SRC/data
+. "$(dirname "$0")/lib.sh"
 SEED=$SRC/data/sample/articles/000_feed063c7223cddc.txt
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/geokg-cli-XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-
-fail() { echo "FAIL [$CASE]: $*" >&2; exit 1; }
-# run EXPECTED_EXIT ARGS...: runs geokg, output in $TMP/out and $TMP/err.
-run() {
-  want=$1; shift
-  "$GEOKG" "$@" --data "$DATA" >"$TMP/out" 2>"$TMP/err" </dev/null
-  got=$?
-  [ "$got" -eq "$want" ] || { cat "$TMP/out" "$TMP/err" >&2; fail "geokg $* exited $got, want $want"; }
-}
-out_has() { grep -qF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout lacks: $1"; }; }
-out_lacks() { ! grep -qF -- "$1" "$TMP/out" || fail "stdout has: $1"; }
-err_has() { grep -qF -- "$1" "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks: $1"; }; }
 
 case $CASE in
 extract_seed)

@@ -1,26 +1,9 @@
 #!/bin/sh
 # End-to-end tests of the store commands (load, merge, stats, entities,
 # evidence, timeline). Usage: store_cli_test.sh GEOKG SOURCE_DIR CASE
-set -u
-GEOKG=$1
-SRC=$2
-CASE=$3
-DATA=$SRC/data
+. "$(dirname "$0")/lib.sh"
 SAMPLE=$SRC/data/sample/triples.jsonl
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/geokg-cli-XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
 DB=$TMP/g.db
-
-fail() { echo "FAIL [$CASE]: $*" >&2; exit 1; }
-# run EXPECTED_EXIT ARGS...: runs geokg, output in $TMP/out and $TMP/err.
-run() {
-  want=$1; shift
-  "$GEOKG" "$@" --data "$DATA" >"$TMP/out" 2>"$TMP/err"
-  got=$?
-  [ "$got" -eq "$want" ] || { cat "$TMP/out" "$TMP/err" >&2; fail "geokg $* exited $got, want $want"; }
-}
-out_has() { grep -qF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout lacks: $1"; }; }
-err_has() { grep -qF -- "$1" "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks: $1"; }; }
 triple() {  # doc date subject relation object
   printf '{"doc":{"id":"%s","date":"%s"},"subject":"%s","relation":"%s","object":"%s"}\n' "$1" "$2" "$3" "$4" "$5"
 }

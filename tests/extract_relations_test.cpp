@@ -366,14 +366,28 @@ TEST_SUITE("extract_relations") {
         if (doc.empty() || doc != last_doc) state = TheWorld().extractor->NewDiscourseState();
         last_doc = doc;
         std::set<Key> expected;
+        std::map<Key, std::string> expected_modality;  // optional "modality" of a triple
         for (auto& t : d["triples"].GetArray()) {
-          expected.insert(Normalize(t["subject"].GetString(), t["relation"].GetString(),
-                                    t["object"].GetString(), t["polarity"].GetString()));
+          Key k = Normalize(t["subject"].GetString(), t["relation"].GetString(),
+                            t["object"].GetString(), t["polarity"].GetString());
+          expected.insert(k);
+          if (t.HasMember("modality")) expected_modality[k] = t["modality"].GetString();
         }
-        auto got = Keys(Run(d["text"].GetString(), d["lang"].GetString(), d["date"].GetString(),
-                            state.get()));
+        auto rels = Run(d["text"].GetString(), d["lang"].GetString(), d["date"].GetString(),
+                        state.get());
+        auto got = Keys(rels);
+        bool modality_ok = true;
+        for (const auto& r : rels) {
+          Key k = Normalize(r.subject.id, r.relation, r.object.id, std::string(ToString(r.polarity)));
+          auto want = expected_modality.find(k);
+          if (want == expected_modality.end() || want->second == ToString(r.modality)) continue;
+          modality_ok = false;
+          CHECK_MESSAGE(want->second == ToString(r.modality),
+                        id << ": " << r.relation << " has modality " << ToString(r.modality)
+                           << ", expected " << want->second);
+        }
         ++total;
-        if (got != expected) ++failed;
+        if (got != expected || !modality_ok) ++failed;
         CHECK_MESSAGE(got == expected, id << ": " << d["text"].GetString() << "\n  expected: "
                                           << Describe(expected) << "\n  got:      " << Describe(got));
       }

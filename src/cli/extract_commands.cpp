@@ -473,18 +473,24 @@ struct GoldDoc {
   int line = 0;
 };
 
+// Precision counts predictions, recall counts gold tuples. The two true
+// positive counts differ when one symmetric prediction ("A and B agreed")
+// matches a gold event in each direction.
 struct Counts {
-  int64_t tp = 0, fp = 0, fn = 0;
+  int64_t tp = 0, fn = 0;        // gold tuples found / missed
+  int64_t pred_tp = 0, fp = 0;   // predictions that match some gold tuple / none
   void Print(const std::string& label, std::ostream& out) const {
-    double p = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0.0;
+    double p = pred_tp + fp ? static_cast<double>(pred_tp) / static_cast<double>(pred_tp + fp) : 0.0;
     double r = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0.0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-    char buf[200];
+    char buf[240];
     std::snprintf(buf, sizeof buf,
-                  "  %-22s P %.3f  R %.3f  F1 %.3f   (tp %lld, fp %lld, fn %lld)\n", label.c_str(),
+                  "  %-22s P %.3f  R %.3f  F1 %.3f   (tp %lld, fp %lld, fn %lld", label.c_str(),
                   p, r, f, static_cast<long long>(tp), static_cast<long long>(fp),
                   static_cast<long long>(fn));
     out << buf;
+    if (pred_tp != tp) out << "; " << pred_tp << " predictions correct";
+    out << ")\n";
   }
 };
 
@@ -713,8 +719,17 @@ int RunEval(const Args& args, const Global& global) {
   for (const auto& d : docs) {
     std::string lang = doc_lang.count(d.article.id) ? doc_lang[d.article.id] : d.article.lang;
     if (lang.empty()) lang = "?";
-    std::vector<std::pair<Tuple, const Triple*>> preds;
+    // Each prediction is one tuple, or in PLOVER mode two for a symmetric
+    // relation (PLOVER codes "A and B agreed" as A->B and B->A); `owner` ties a
+    // tuple to its prediction, which is correct if any of its tuples matches.
+    struct Pred {
+      Tuple tuple;
+      const Triple* triple;
+      size_t owner;
+    };
+    std::vector<Pred> preds;
     std::set<Tuple> seen;
+    size_t n_owners = 0;
     for (const auto& t : predicted[d.article.id]) {
       if (plover && t.polarity == Polarity::kNegative) continue;  // a negated event is no event
       // Neither is a possibility or a demand on someone else.
@@ -722,7 +737,15 @@ int RunEval(const Args& args, const Global& global) {
         continue;
       }
       Tuple p = PredictedTuple(t, plover, vocab, aliases);
-      if (seen.insert(p).second) preds.emplace_back(p, &t);
+      if (!seen.insert(p).second) continue;
+      size_t owner = n_owners++;
+      preds.push_back({p, &t, owner});
+      const RelationType* type = vocab.Find(t.relation);
+      if (plover && type != nullptr && type->symmetric && p.subject != p.object) {
+        Tuple mirror = p;
+        std::swap(mirror.subject, mirror.object);
+        if (seen.insert(mirror).second) preds.push_back({mirror, &t, owner});
+      }
     }
     std::vector<bool> used(preds.size(), false);
     std::vector<const Tuple*> gold_sorted;
@@ -734,7 +757,7 @@ int RunEval(const Args& args, const Global& global) {
     for (const Tuple* g : gold_sorted) {
       bool hit = false;
       for (size_t k = 0; k < preds.size() && !hit; ++k) {
-        if (!used[k] && g->Matches(preds[k].first)) {
+        if (!used[k] && g->Matches(preds[k].tuple)) {
           used[k] = true;
           hit = true;
         }
@@ -749,12 +772,20 @@ int RunEval(const Args& args, const Global& global) {
                << sentence_of(d.article.text) << "\n";
       }
     }
+    std::vector<bool> owner_hit(n_owners, false);
     for (size_t k = 0; k < preds.size(); ++k) {
-      if (used[k]) continue;
-      const Tuple& p = preds[k].first;
-      ++overall.fp, ++by_relation[p.relation].fp, ++by_lang[lang].fp;
-      false_alarms << "  " << d.article.id << " [" << lang << "] " << p.ToString() << "\n    "
-                   << sentence_of(preds[k].second->evidence.text) << "\n";
+      if (used[k]) owner_hit[preds[k].owner] = true;
+    }
+    for (size_t k = 0; k < preds.size(); ++k) {
+      const Pred& p = preds[k];
+      if (k > 0 && preds[k - 1].owner == p.owner) continue;  // the mirror of the one before
+      if (owner_hit[p.owner]) {
+        ++overall.pred_tp, ++by_relation[p.tuple.relation].pred_tp, ++by_lang[lang].pred_tp;
+        continue;
+      }
+      ++overall.fp, ++by_relation[p.tuple.relation].fp, ++by_lang[lang].fp;
+      false_alarms << "  " << d.article.id << " [" << lang << "] " << p.tuple.ToString() << "\n    "
+                   << sentence_of(p.triple->evidence.text) << "\n";
     }
   }
   std::ostream& out = std::cout;

@@ -314,6 +314,8 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
            SetSpec{"oblique_determiners", &lex.oblique, false},
            SetSpec{"apposition_determiners", &lex.apposition_determiners, false},
            SetSpec{"topic_prepositions", &lex.topic_prepositions, false},
+           SetSpec{"threat_cues", &lex.threat_cues, false},
+           SetSpec{"claim_nouns", &lex.claim_nouns, false},
        }) {
     s = ReadKeySet(d, path, spec.key, spec.required, spec.out);
     if (!s.ok()) return s;

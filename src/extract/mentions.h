@@ -58,6 +58,8 @@ struct Lexicon {
       oblique,    // German determiners that mark a non-subject ("dem", "den")
       apposition_determiners,  // ", ein Verbündeter der USA," opens an apposition
       topic_prepositions,      // "Gespräche über einen Truppenabzug": the noun is a topic
+      threat_cues,  // "threatened to attack X": the embedded relation becomes a threat
+      claim_nouns,  // "claims that X attacked Y": the clause after them is not asserted
       modifiers;  // English words skipped between a preposition and its noun ("eastern")
   std::map<std::string, std::string, std::less<>> modality_cues;  // key -> modality name
   std::set<std::string, std::less<>> reporting_verbs, reporting_preps, demand_cues;

@@ -20,6 +20,9 @@ namespace {
 using rapidjson::Value;
 using KeySet = std::set<std::string, std::less<>>;
 
+// The relation an act becomes under a lexicon threat cue ("threatened to attack").
+const std::string kThreatRelation = "threatens";
+
 // ------------------------------------------------------------------ patterns
 
 enum class PatternKind { kVerb, kNoun };
@@ -40,6 +43,7 @@ struct Pattern {
   SubjectMode subject = SubjectMode::kClause;
   double confidence = 0.9;
   bool symmetric = false;
+  bool reciprocal = false;          // holds both ways: "India and Pakistan exchanged fire"
   bool adjective_object = false;    // "condemned the Russian invasion" -> object RUS
   std::set<EntityKind> object_kinds;  // empty: any kind
 };
@@ -216,8 +220,13 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
       else if (mode == "none") p.object = ObjectMode::kNone;
       else return PatternError(path, index, p.id, "\"object\" must be required, adjacent or none");
     }
-    if (p.object == ObjectMode::kNone && !p.symmetric) {
-      return PatternError(path, index, p.id, "\"object\": \"none\" needs a symmetric relation");
+    if (auto it = v.FindMember("reciprocal"); it != v.MemberEnd()) {
+      if (!it->value.IsBool()) return PatternError(path, index, p.id, "\"reciprocal\" must be true or false");
+      p.reciprocal = it->value.GetBool();
+    }
+    if (p.object == ObjectMode::kNone && !p.symmetric && !p.reciprocal) {
+      return PatternError(path, index, p.id,
+                          "\"object\": \"none\" needs a symmetric relation or \"reciprocal\"");
     }
     if (auto it = v.FindMember("subject"); it != v.MemberEnd()) {
       std::string mode = it->value.IsString() ? it->value.GetString() : "";
@@ -281,6 +290,7 @@ struct Clause {
   int antecedent = -1;        // relative: mention index of the antecedent (subject)
   bool infinitive = false;    // "zu"/"to" clause after a comma
   bool apposition = false;    // ", ein Verbündeter der USA," describes the mention before
+  bool claim = false;         // complement of a claim noun ("claims that ..."): not asserted
   std::string speaker;        // reported: the speaker's entity id (or "")
   bool reported = false;
 };
@@ -344,6 +354,10 @@ Result<RelationExtractor> RelationExtractor::Load(const std::string& data_dir,
     if (!lex.ok()) return lex.status();
     if (lex->lang != lang) {
       return Status::InvalidArgument(lex_file.string() + ": \"lang\" must be \"" + lang + "\"");
+    }
+    if (!lex->threat_cues.empty() && vocab->Find(kThreatRelation) == nullptr) {
+      return Status::InvalidArgument(lex_file.string() + ": \"threat_cues\" need the relation \"" +
+                                     kThreatRelation + "\" in the vocabulary");
     }
     LanguageModel lm;
     lm.lexicon = std::make_shared<Lexicon>(std::move(*lex));
@@ -462,10 +476,12 @@ class SentenceAnalysis {
         }
         if (lex_.subordinators.count(next)) {
           bool reporting = SegmentHasReporting(cur.begin, i);
+          bool claim = i > cur.begin && lex_.claim_nouns.count(tokens_[i - 1].key);
           close(i);
           cur = Clause();
           cur.begin = i + 1;
-          cur.type = reporting ? ClauseType::kComplement : ClauseType::kSubordinate;
+          cur.type = reporting && !claim ? ClauseType::kComplement : ClauseType::kSubordinate;
+          cur.claim = claim;
           continue;
         }
         if (lex_.clause_coordinators.count(next)) {
@@ -526,6 +542,16 @@ class SentenceAnalysis {
         cur = Clause();
         cur.begin = i + 1;
         cur.type = ClauseType::kMain;
+        continue;
+      }
+      // English: "claims that ...", "allegations that ...": what follows is claimed.
+      if (!lex_.verb_second && t.key == "that" && i > cur.begin && mention_at_[i] < 0 &&
+          lex_.claim_nouns.count(tokens_[i - 1].key)) {
+        close(i);
+        cur = Clause();
+        cur.begin = i + 1;
+        cur.type = ClauseType::kSubordinate;
+        cur.claim = true;
         continue;
       }
       // English: a reporting verb followed by a clause without comma
@@ -714,6 +740,17 @@ class SentenceAnalysis {
       if (token >= clauses_[c].begin && token < clauses_[c].end) return static_cast<int>(c);
     }
     return -1;
+  }
+
+  // English: a threat verb governs a cue right after it ("threatened sanctions")
+  // or through an infinitive ("threatened on Sunday to launch strikes").
+  bool ThreatGoverns(size_t i, const Match& match) const {
+    if (i >= match.begin || match.begin - i > 6) return false;
+    if (match.begin - i <= 2) return true;
+    for (size_t j = i + 1; j < match.begin; ++j) {
+      if (tokens_[j].key == "to") return true;
+    }
+    return false;
   }
 
   bool HasWordNear(const Clause& cl, const Match& m, const KeySet& words, size_t window) const {
@@ -943,6 +980,7 @@ class SentenceAnalysis {
 
     double conf = p.confidence;
     std::vector<std::string> subjects, objects;
+    const bool mutual = p.symmetric || p.reciprocal;  // two coordinated subjects suffice
     bool reciprocal = false;
     bool discourse = false;
     std::set<int> used;
@@ -953,12 +991,16 @@ class SentenceAnalysis {
       if (m.discourse) discourse = true;
       *dst = m.entities;
     };
+    // German: an adjective before the subject describes it, not the object
+    // ("Britische Flugzeuge haben ... Iraker getötet").
+    size_t adjective_from = 0;
     auto first_object = [&](size_t from, size_t to, bool adjacent) -> int {
       for (int mi : ClauseMentions(cl)) {
         const Mention& m = mentions_[mi];
         if (used.count(mi) || m.begin < from || m.begin >= to) continue;
         bool adjective_ok = p.adjective_object && (m.type == MentionType::kAdjective || m.genitive);
         if (!m.actor && !adjective_ok) continue;
+        if (!m.actor && m.begin < adjective_from) continue;
         if (!KindAllowed(p, m)) continue;
         if (adjacent) {
           size_t gap = 0;
@@ -1006,7 +1048,7 @@ class SentenceAnalysis {
       for (int mi : ClauseMentions(cl)) {
         const Mention& m = mentions_[mi];
         if (used.count(mi) || m.begin < match.end || m.begin > match.end + 6) continue;
-        if (lex_.between_prepositions.count(m.gov_prep) && m.entities.size() >= 2 && p.symmetric) {
+        if (lex_.between_prepositions.count(m.gov_prep) && m.entities.size() >= 2 && mutual) {
           if (subjects.empty()) {
             subjects = m.entities;
             reciprocal = true;
@@ -1073,7 +1115,7 @@ class SentenceAnalysis {
           }
         }
       }
-      if (objects.empty() && p.symmetric && subjects.size() >= 2 && !reciprocal) reciprocal = true;
+      if (objects.empty() && mutual && subjects.size() >= 2 && !reciprocal) reciprocal = true;
       conf = std::min(conf, 0.7);
     } else {
       bool participle = match.kind == FormKind::kParticiple || match.kind == FormKind::kAttributive;
@@ -1187,6 +1229,7 @@ class SentenceAnalysis {
         if (p.object != ObjectMode::kNone) {
           int o = -1;
           if (lex_.verb_second) {
+            if (s >= 0 && mentions_[s].begin >= cl.begin) adjective_from = mentions_[s].end;
             o = first_object(cl.begin, cl.end, false);
             if (p.object == ObjectMode::kAdjacent) o = first_object(match.end, cl.end, true);
           } else {
@@ -1194,17 +1237,18 @@ class SentenceAnalysis {
           }
           if (o >= 0) take(o, &objects);
         }
-        if (objects.empty() && p.symmetric && subjects.size() >= 2) reciprocal = true;
+        if (objects.empty() && mutual && subjects.size() >= 2) reciprocal = true;
       }
     }
     if (subjects.empty()) return;
-    if (objects.empty() && p.symmetric && subjects.size() >= 2) reciprocal = true;
+    if (objects.empty() && mutual && subjects.size() >= 2) reciprocal = true;
     if (objects.empty() && !reciprocal) return;
     if (discourse) conf = std::min(conf, 0.6);
 
     // Polarity, modality, speaker.
     Polarity polarity = Polarity::kPositive;
     Modality modality = Modality::kAsserted;
+    bool threat = false;  // "threatened to impose sanctions on X": a threat, not the act
     auto scan = [&](size_t from, size_t to) {
       for (size_t i = from; i < to; ++i) {
         const std::string& k = tokens_[i].key;
@@ -1212,7 +1256,9 @@ class SentenceAnalysis {
         if (lex_.negations.count(k) || lex_.negation_verbs.count(k)) {
           // English negation binds the next verb ("did not recognise", "refused to
           // negotiate"); German negation stands anywhere in its clause.
-          if (lex_.verb_second || (i < match.begin && match.begin - i <= 4)) {
+          // A noun cue sits deeper in its phrase ("vetoed a new package of EU aid").
+          size_t reach = p.kind == PatternKind::kNoun ? 8 : 4;
+          if (lex_.verb_second || (i < match.begin && match.begin - i <= reach)) {
             polarity = Polarity::kNegative;
           }
         }
@@ -1226,6 +1272,9 @@ class SentenceAnalysis {
           }
         }
         if (lex_.demand_cues.count(k) && i < match.begin) modality = Modality::kDemanded;
+        if (lex_.threat_cues.count(k) && (lex_.verb_second || ThreatGoverns(i, match))) {
+          threat = true;
+        }
       }
     };
     size_t scope_end = lex_.verb_second ? cl.end : match.begin;
@@ -1245,7 +1294,12 @@ class SentenceAnalysis {
       const Clause& parent = clauses_[cl.parent];
       scan(parent.begin, parent.end);
     }
-    if (p.relation == "demands" || p.relation == "threatens") {
+    if (cl.claim && modality == Modality::kAsserted) modality = Modality::kHypothetical;
+    // The threatened act is not reported as done; the threat is the relation.
+    const std::string& relation = threat && !reciprocal ? kThreatRelation : p.relation;
+    if (relation != p.relation) conf = std::min(conf, 0.7);
+    if (threat && reciprocal) modality = Modality::kHypothetical;  // threatened each other: not done
+    if (relation == "demands" || relation == kThreatRelation) {
       if (modality == Modality::kDemanded) modality = Modality::kAsserted;
     }
     std::string speaker;
@@ -1256,16 +1310,25 @@ class SentenceAnalysis {
 
     auto emit = [&](const std::string& s, const std::string& o) {
       if (s == o || s.empty() || o.empty()) return;
-      out->push_back({s, p.relation, o, polarity, modality, conf, speaker,
+      out->push_back({s, relation, o, polarity, modality, conf, speaker,
                       tokens_[match.begin].start, tokens_[match.end - 1].end});
     };
+    // A symmetric relation is stored once per pair; a reciprocal pattern of a
+    // directed relation ("clashed with") holds both ways.
+    const bool both_ways = p.reciprocal && !p.symmetric && relation == p.relation;
     if (reciprocal && objects.empty()) {
       for (size_t a = 0; a < subjects.size(); ++a) {
-        for (size_t b = a + 1; b < subjects.size(); ++b) emit(subjects[a], subjects[b]);
+        for (size_t b = a + 1; b < subjects.size(); ++b) {
+          emit(subjects[a], subjects[b]);
+          if (both_ways) emit(subjects[b], subjects[a]);
+        }
       }
     } else {
       for (const auto& s : subjects) {
-        for (const auto& o : objects) emit(s, o);
+        for (const auto& o : objects) {
+          emit(s, o);
+          if (both_ways) emit(o, s);
+        }
       }
     }
   }

@@ -316,6 +316,8 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
            SetSpec{"topic_prepositions", &lex.topic_prepositions, false},
            SetSpec{"threat_cues", &lex.threat_cues, false},
            SetSpec{"claim_nouns", &lex.claim_nouns, false},
+           SetSpec{"reported_future", &lex.reported_future, false},
+           SetSpec{"accusation_cues", &lex.accusation_cues, false},
        }) {
     s = ReadKeySet(d, path, spec.key, spec.required, spec.out);
     if (!s.ok()) return s;

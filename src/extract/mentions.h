@@ -60,6 +60,8 @@ struct Lexicon {
       topic_prepositions,      // "Gespräche über einen Truppenabzug": the noun is a topic
       threat_cues,  // "threatened to attack X": the embedded relation becomes a threat
       claim_nouns,  // "claims that X attacked Y": the clause after them is not asserted
+      reported_future,  // "said it would send": in reported speech a future, not a hypothesis
+      accusation_cues,  // "accused Iran of supplying ...": the act is reported by the accuser
       modifiers;  // English words skipped between a preposition and its noun ("eastern")
   std::map<std::string, std::string, std::less<>> modality_cues;  // key -> modality name
   std::set<std::string, std::less<>> reporting_verbs, reporting_preps, demand_cues;

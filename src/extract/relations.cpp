@@ -499,6 +499,17 @@ class SentenceAnalysis {
           cur.type = ClauseType::kAttribution;
           continue;
         }
+        // An infinitive after a relative clause depends on it ("Unternehmen,
+        // denen vorgeworfen wird, Russland zu unterstützen").
+        if (cur.type == ClauseType::kRelative && IsInfinitiveSegment(i + 1)) {
+          close(i);
+          cur = Clause();
+          cur.begin = i + 1;
+          cur.type = ClauseType::kContinuation;
+          cur.parent = static_cast<int>(clauses_.size()) - 1;
+          cur.infinitive = true;
+          continue;
+        }
         if (cur.type == ClauseType::kRelative || cur.type == ClauseType::kSubordinate ||
             cur.type == ClauseType::kComplement) {
           bool reporting_before = SegmentHasReporting(cur.begin, i);
@@ -570,7 +581,8 @@ class SentenceAnalysis {
             tokens_[mentions_[mention_at_[i + 1]].end].key == "that")) {
         size_t n = i + 1;
         if (n < tokens_.size() && lex_.subordinators.count(tokens_[n].key)) ++n;
-        if (n < tokens_.size() && tokens_[n].key != "," && tokens_[n].key != ".") {
+        if (n < tokens_.size() && tokens_[n].key != "," && tokens_[n].key != "." &&
+            OpensComplement(n)) {
           close(i + 1);
           cur = Clause();
           cur.begin = i + 1;
@@ -820,14 +832,23 @@ class SentenceAnalysis {
       best = -1;
     }
     bool infinitive = before > 0 && before < tokens_.size() && tokens_[before - 1].key == "to";
-    // "congratulated Finland on joining": a gerund after a preposition takes the object as subject.
+    // "congratulated Finland on joining": a gerund after a preposition takes the object as subject,
+    // the mention right before the preposition ("firms accused of supplying": none).
     if (!lex_.verb_second && before > 0 && before < tokens_.size() && tokens_[before].key.ends_with("ing") &&
         lex_.prepositions.count(tokens_[before - 1].key) && !lex_.subordinators.count(tokens_[before - 1].key)) {
-      infinitive = true;
+      if (before >= 2 && mention_at_[before - 2] >= 0) {
+        int mi = mention_at_[before - 2];
+        const Mention& m = mentions_[mi];
+        if (m.actor && !exclude.count(mi) && m.begin >= cl.begin && m.begin < cl.end) return mi;
+      }
+      return -1;
     }
     for (int mi : ClauseMentions(cl)) {
       const Mention& m = mentions_[mi];
-      if (!m.actor || !m.gov_prep.empty() || exclude.count(mi) || Oblique(m)) continue;
+      if (!m.actor || (!m.gov_prep.empty() && !SubordinatorSubject(m, before)) ||
+          exclude.count(mi) || Oblique(m)) {
+        continue;
+      }
       if (lex_.verb_second) return mi;
       // English: "derecognised Taiwan ... after establishing": Taiwan is an
       // object, not the subject of what follows (except "urged Russia to ...").
@@ -835,6 +856,35 @@ class SentenceAnalysis {
       if (m.end <= before) best = mi;
     }
     return best;
+  }
+
+  // After an English reporting verb: does a clause start at `n` ("said Russia
+  // would ...", "said on Monday it ...") or an object ("announced new sanctions")?
+  bool OpensComplement(size_t n) const {
+    const Token& t = tokens_[n];
+    if (StartsMention(n) || t.upper || !t.word || lex_.implicit_subject_pronouns.count(t.key) ||
+        lex_.prepositions.count(t.key) || lex_.subordinators.count(t.key)) {
+      return true;
+    }
+    if (lex_.determiners.count(t.key)) {
+      size_t j = n + 1;
+      while (j < tokens_.size() && lex_.modifiers.count(tokens_[j].key)) ++j;
+      return j < tokens_.size() && StartsMention(j);
+    }
+    return false;
+  }
+
+  // English "after Russia invaded", "before China had signed": the word that
+  // looked like a preposition is a subordinator when the verb follows the mention.
+  bool SubordinatorSubject(const Mention& m, size_t cue) const {
+    if (lex_.verb_second || !lex_.subordinators.count(m.gov_prep) || m.end > cue || cue - m.end > 2) {
+      return false;
+    }
+    for (size_t j = m.end; j < cue; ++j) {
+      const Token& t = tokens_[j];
+      if (!t.word || t.upper || lex_.prepositions.count(t.key) || lex_.determiners.count(t.key)) return false;
+    }
+    return true;
   }
 
   bool InObjectPosition(const Mention& m) const {
@@ -857,10 +907,12 @@ class SentenceAnalysis {
       const Clause& parent = clauses_[cl.parent];
       if (cl.infinitive) {
         // "X forderte Y auf, ... abzuziehen": the one asked is the subject.
+        // Likewise "X warf Y vor, ... zu haben": the one accused.
         bool demand = false;
         for (size_t i = parent.begin; i < parent.end; ++i) {
           auto mc = lex_.modality_cues.find(tokens_[i].key);
           if (mc != lex_.modality_cues.end() && mc->second == "demanded") demand = true;
+          if (lex_.accusation_cues.count(tokens_[i].key)) demand = true;
         }
         if (demand) {
           int last = -1;
@@ -1119,6 +1171,16 @@ class SentenceAnalysis {
       conf = std::min(conf, 0.7);
     } else {
       bool participle = match.kind == FormKind::kParticiple || match.kind == FormKind::kAttributive;
+      // English "Finland was congratulated on ...": a past form listed as a cue is
+      // a participle after a passive auxiliary ("was attacking" stays active).
+      // "is allied with" (no direct object) stays a state, not a passive.
+      bool direct_object = std::find(p.object_preps.begin(), p.object_preps.end(), "") != p.object_preps.end();
+      if (!lex_.verb_second && match.kind == FormKind::kPlain && match.end == match.begin + 1 &&
+          direct_object && !tokens_[match.begin].key.ends_with("ing")) {
+        for (size_t i = match.begin > cl.begin + 2 ? match.begin - 2 : cl.begin; i < match.begin; ++i) {
+          if (lex_.passive_auxiliaries.count(tokens_[i].key) && mention_at_[i] < 0) participle = true;
+        }
+      }
       bool passive = false;
       int agent = -1;
       if (participle) {
@@ -1140,6 +1202,14 @@ class SentenceAnalysis {
             if (i >= cl.begin && lex_.passive_auxiliaries.count(tokens_[i].key)) aux = true;
           }
           if (agent >= 0) aux = true;  // "separatists backed by Russia"
+          // "companies accused of helping Russia": a reduced relative clause, a
+          // passive without auxiliary whose agent is not named.
+          size_t b = match.begin;
+          if (!aux && match.kind == FormKind::kParticiple && b > cl.begin && mention_at_[b - 1] < 0 &&
+              tokens_[b - 1].word && !tokens_[b - 1].upper &&
+              match.end < cl.end && lex_.prepositions.count(tokens_[match.end].key)) {
+            return;
+          }
         }
         // Attributive participle: "von Russland unterstützten Volksrepubliken",
         // "Russian-backed separatists".
@@ -1208,8 +1278,9 @@ class SentenceAnalysis {
         }
       }
       if (!passive && subjects.empty() && objects.empty()) {
-        // Active voice.
-        int s = ClauseSubject(cl, match.begin, used);
+        // Active voice. An infinitive clause has no subject of its own
+        // ("bestritt, Russland Raketen geliefert zu haben").
+        int s = cl.infinitive ? -1 : ClauseSubject(cl, match.begin, used);
         bool fb = false;
         if (s < 0) {
           s = FallbackSubject(cl, &fb);
@@ -1249,6 +1320,7 @@ class SentenceAnalysis {
     Polarity polarity = Polarity::kPositive;
     Modality modality = Modality::kAsserted;
     bool threat = false;  // "threatened to impose sanctions on X": a threat, not the act
+    int accuser = -1;     // "accused Iran of supplying": the accuser reports the act
     auto scan = [&](size_t from, size_t to) {
       for (size_t i = from; i < to; ++i) {
         const std::string& k = tokens_[i].key;
@@ -1269,11 +1341,17 @@ class SentenceAnalysis {
           bool participle = match.kind == FormKind::kParticiple;
           if ((before || lex_.verb_second) && !(participle && mc->second == "future")) {
             modality = *ParseModality(mc->second);
+            if (cl.reported && lex_.reported_future.count(k)) modality = Modality::kFuture;
           }
         }
         if (lex_.demand_cues.count(k) && i < match.begin) modality = Modality::kDemanded;
         if (lex_.threat_cues.count(k) && (lex_.verb_second || ThreatGoverns(i, match))) {
           threat = true;
+        }
+        if (lex_.accusation_cues.count(k) && accuser < 0 && (lex_.verb_second || i < match.begin)) {
+          int ci = ClauseOf(i);
+          accuser = ci < 0 ? -1 : ClauseSubject(clauses_[ci], lex_.verb_second ? clauses_[ci].end : i, {});
+          if (accuser < 0) accuser = -2;  // an accusation without a named accuser
         }
       }
     };
@@ -1306,6 +1384,15 @@ class SentenceAnalysis {
     if (cl.reported) {
       speaker = cl.speaker;
       if (modality == Modality::kAsserted) modality = Modality::kReported;
+    }
+    // "Ukraine allegedly attacked": the actor is not its own accuser.
+    if (accuser >= 0 && mentions_[accuser].entities == subjects) accuser = -2;
+    if (accuser != -1 && modality == Modality::kAsserted) {
+      modality = accuser >= 0 ? Modality::kReported : Modality::kHypothetical;
+    }
+    if (accuser >= 0 && (modality == Modality::kReported || modality == Modality::kHypothetical)) {
+      speaker = mentions_[accuser].entities[0];
+      conf = std::min(conf, 0.7);
     }
 
     auto emit = [&](const std::string& s, const std::string& o) {

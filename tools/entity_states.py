@@ -75,7 +75,7 @@ FR | | French Republic | Französische Republik; Französischen Republik | Frenc
 GA | | Gabonese Republic | | Gabonese | gabunisch | Libreville | Libreville | | |
 GM | | The Gambia; Republic of The Gambia | | Gambian | gambisch | Banjul | Banjul | Gambians | Gambier |
 GE | | | | Georgian | georgisch | Tbilisi | Tiflis; Tbilissi | Georgians | Georgier |
-DE | | Federal Republic of Germany; FRG | Bundesrepublik Deutschland; Bundesrepublik; BRD | German | deutsch; bundesdeutsch | Berlin | Berlin; Kanzleramt; Bundeskanzleramt | Germans | Deutschen |
+DE | | Federal Republic of Germany; FRG | Bundesrepublik Deutschland; Bundesrepublik; BRD | German | deutsch; bundesdeutsch | Berlin; Bundeswehr; Bundestag | Berlin; Kanzleramt; Bundeskanzleramt; Bundeswehr; Bundestag; Auswärtiges Amt; Auswärtigen Amt; Auswärtigen Amtes; Auswärtigen Amts | Germans | Deutschen |
 GH | | Republic of Ghana | | Ghanaian | ghanaisch | Accra | Accra | Ghanaians | Ghanaer |
 GR | | Hellenic Republic | Hellenische Republik | Greek | griechisch | Athens | Athen | Greeks | Griechen |
 GD | | | | Grenadian | grenadisch | | | | |

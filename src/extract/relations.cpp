@@ -39,6 +39,7 @@ struct Pattern {
   size_t window = 8;
   std::vector<std::string> object_preps{""};  // "" = direct object
   std::vector<std::string> subject_preps;     // nominal: "by X", "durch X"
+  std::vector<std::string> agent_preps;       // passive agents besides "by"/"von" ("ins Außenministerium einbestellt")
   ObjectMode object = ObjectMode::kRequired;
   SubjectMode subject = SubjectMode::kClause;
   double confidence = 0.9;
@@ -183,7 +184,8 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
       return PatternError(path, index, p.id, "\"split_cues\" need a \"particle\"");
     }
     for (auto [key, out] : {std::pair{"object_preps", &p.object_preps},
-                            std::pair{"subject_preps", &p.subject_preps}}) {
+                            std::pair{"subject_preps", &p.subject_preps},
+                            std::pair{"agent_preps", &p.agent_preps}}) {
       auto it = v.FindMember(key);
       if (it == v.MemberEnd()) continue;
       if (!it->value.IsArray()) return PatternError(path, index, p.id, std::string(key) + " must be a list");
@@ -1187,7 +1189,10 @@ class SentenceAnalysis {
         // Agent phrase "by X" / "von X" within the clause.
         for (int mi : ClauseMentions(cl)) {
           const Mention& m = mentions_[mi];
-          if (!m.actor || !lex_.agent_prepositions.count(m.gov_prep)) continue;
+          bool agent_prep = lex_.agent_prepositions.count(m.gov_prep) ||
+                            std::find(p.agent_preps.begin(), p.agent_preps.end(), m.gov_prep) !=
+                                p.agent_preps.end();
+          if (!m.actor || !agent_prep || m.gov_prep.empty()) continue;
           if (!lex_.verb_second && !(m.begin > match.end && m.begin <= match.end + 3)) continue;
           if (lex_.verb_second && m.end > match.begin) continue;
           agent = mi;
@@ -1357,6 +1362,15 @@ class SentenceAnalysis {
     };
     size_t scope_end = lex_.verb_second ? cl.end : match.begin;
     scan(cl.begin, scope_end);
+    if (!lex_.verb_second && p.kind == PatternKind::kNoun) {
+      // "The meeting between Russia and Ukraine was cancelled."
+      for (size_t i = match.end; i < cl.end && i < match.end + 8; ++i) {
+        if (lex_.negation_verbs.count(tokens_[i].key) && i > 0 &&
+            lex_.passive_auxiliaries.count(tokens_[i - 1].key)) {
+          polarity = Polarity::kNegative;
+        }
+      }
+    }
     if (p.kind == PatternKind::kNoun && modality == Modality::kAsserted) {
       // "Verhandlungen über einen Truppenabzug", "talks on sanctions": a topic, not an event.
       size_t j = match.begin;

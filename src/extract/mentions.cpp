@@ -545,10 +545,15 @@ size_t MentionFinder::MatchAt(const std::vector<Token>& tokens, size_t i,
 std::string MentionFinder::PersonEntity(size_t person, std::string_view date) const {
   const PersonRecord& p = catalog_->people()[person];
   if (date.empty()) {
+    // No article date: the current role, else the one entity all roles were held for
+    // ("President Bush" in an undated wire story is the United States either way).
     for (auto it = p.roles.rbegin(); it != p.roles.rend(); ++it) {
       if (it->to.empty()) return it->entity;
     }
-    return "";
+    for (const auto& r : p.roles) {
+      if (r.entity != p.roles.front().entity) return "";
+    }
+    return p.roles.empty() ? "" : p.roles.front().entity;
   }
   for (const auto& r : p.roles) {
     bool after_start = r.from.empty() || r.from.compare(0, r.from.size(), date, 0, r.from.size()) <= 0;

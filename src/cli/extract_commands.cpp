@@ -889,6 +889,8 @@ Gold formats (--gold-format):
           same source (target) and type, whatever its other end. Negated,
           hypothetical and demanded predictions are not events; future and
           intended ones count as AGREE (CAMEO 03x, "express intent to").
+          A symmetric prediction ("A and B agreed") matches gold events
+          coded in either direction, or both; precision counts it once.
 
 Texts come from the gold file; with PATHs, from those documents instead
 (gold lines are matched by document id). Each gold and each distinct

@@ -78,6 +78,15 @@ eval_plover)
   out_has "by language:"
   out_has "false alarms ("
   ;;
+eval_plover_symmetric)
+  # One symmetric prediction ("Jordan and Britain agreed") matches the gold event
+  # coded in each direction; its unmatched mirror is no false alarm.
+  printf '%s\n' '{"id":"p1","lang":"en","text":"Jordan and Britain agreed on a new trade pact.","gold":[{"source":"JORGOV","target":"","plover":"AGREE"},{"source":"GBRGOV","target":"","plover":"AGREE"}]}' \
+    '{"id":"p2","lang":"en","text":"Israel and Lebanon renewed negotiations.","gold":[{"source":"ISRGOV","target":"LBNGOV","plover":"CONSULT"}]}' > "$TMP/sym.jsonl"
+  run 0 eval --gold-format plover --gold "$TMP/sym.jsonl"
+  out_has "all                    P 1.000  R 1.000  F1 1.000   (tp 3, fp 0, fn 0; 2 predictions correct)"
+  out_has "false alarms (0):"
+  ;;
 help)
   for c in extract ingest eval; do
     "$GEOKG" $c --help > "$TMP/out" || fail "$c --help"

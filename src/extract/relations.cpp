@@ -45,6 +45,7 @@ struct Pattern {
   double confidence = 0.9;
   bool symmetric = false;
   bool reciprocal = false;          // holds both ways: "India and Pakistan exchanged fire"
+  bool no_reciprocal = false;       // symmetric, yet two subjects alone do not make it ("X and Y hosted talks")
   bool adjective_object = false;    // "condemned the Russian invasion" -> object RUS
   std::set<EntityKind> object_kinds;  // empty: any kind
 };
@@ -225,6 +226,7 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     if (auto it = v.FindMember("reciprocal"); it != v.MemberEnd()) {
       if (!it->value.IsBool()) return PatternError(path, index, p.id, "\"reciprocal\" must be true or false");
       p.reciprocal = it->value.GetBool();
+      p.no_reciprocal = !p.reciprocal;
     }
     if (p.object == ObjectMode::kNone && !p.symmetric && !p.reciprocal) {
       return PatternError(path, index, p.id,
@@ -1034,7 +1036,7 @@ class SentenceAnalysis {
 
     double conf = p.confidence;
     std::vector<std::string> subjects, objects;
-    const bool mutual = p.symmetric || p.reciprocal;  // two coordinated subjects suffice
+    const bool mutual = (p.symmetric && !p.no_reciprocal) || p.reciprocal;  // two coordinated subjects suffice
     bool reciprocal = false;
     bool discourse = false;
     std::set<int> used;
@@ -1319,7 +1321,14 @@ class SentenceAnalysis {
     if (subjects.empty()) return;
     if (objects.empty() && mutual && subjects.size() >= 2) reciprocal = true;
     if (objects.empty() && !reciprocal) return;
-    if (discourse) conf = std::min(conf, 0.6);
+    if (discourse) {
+      // "Iraq and Oman ... were thanked by both sides": a group that resolves to the
+      // other participants themselves was resolved wrongly.
+      for (const auto& e : subjects) {
+        if (std::find(objects.begin(), objects.end(), e) != objects.end()) return;
+      }
+      conf = std::min(conf, 0.6);
+    }
 
     // Polarity, modality, speaker.
     Polarity polarity = Polarity::kPositive;

@@ -201,6 +201,32 @@ TEST_SUITE("extract_relations") {
       REQUIRE_FALSE(ex.ok());
       CHECK(ex.status().message().find("\"mitt\" is not a preposition") != std::string::npos);
     }
+    SUBCASE("a pattern modality that is not one a cue can set") {
+      DataCopy copy;
+      std::string text = ReadText(copy.dir.File("patterns/en.json"));
+      auto pos = text.find("\"modality\": \"intended\"");
+      REQUIRE(pos != std::string::npos);
+      text.replace(pos, 22, "\"modality\": \"asserted\"");
+      test::WriteFile(copy.dir.File("patterns/en.json"), text);
+      auto ex = RelationExtractor::Load(copy.Root(), w.catalog, w.vocab);
+      REQUIRE_FALSE(ex.ok());
+      CHECK(ex.status().message().find("joins.apply") != std::string::npos);
+      CHECK(ex.status().message().find("\"modality\" must be") != std::string::npos);
+    }
+    SUBCASE("threat cues need the threatens relation") {
+      DataCopy copy;
+      test::WriteFile(copy.dir.File("relations.json"),
+                      R"({"format": "geokg-relations", "version": "1", "relations": [
+                          {"name": "meets", "cameo": "040", "plover": "CONSULT", "quad_class": "verbal_cooperation", "goldstein": 1.0,
+                           "symmetric": true, "lasting": false, "opposite": ""}]})");
+      auto vocab = RelationVocabulary::LoadFile(copy.dir.File("relations.json"));
+      REQUIRE_MESSAGE(vocab.ok(), vocab.status().message());
+      auto shared = std::make_shared<const RelationVocabulary>(std::move(*vocab));
+      auto ex = RelationExtractor::Load(copy.Root(), w.catalog, shared);
+      REQUIRE_FALSE(ex.ok());
+      CHECK(ex.status().message().find("\"threat_cues\" need the relation \"threatens\"") !=
+            std::string::npos);
+    }
     SUBCASE("a JSON syntax error names the line") {
       DataCopy copy;
       test::WriteFile(copy.dir.File("patterns/en.json"), "{\n \"lang\": \"en\",\n \"patterns\": [\n}\n");

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -47,6 +48,7 @@ struct Pattern {
   bool reciprocal = false;          // holds both ways: "India and Pakistan exchanged fire"
   bool no_reciprocal = false;       // symmetric, yet two subjects alone do not make it ("X and Y hosted talks")
   bool adjective_object = false;    // "condemned the Russian invasion" -> object RUS
+  std::optional<Modality> modality;  // fixed by the cue itself ("applied for membership": intended)
   std::set<EntityKind> object_kinds;  // empty: any kind
 };
 
@@ -242,6 +244,14 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     if (auto it = v.FindMember("adjective_object"); it != v.MemberEnd()) {
       if (!it->value.IsBool()) return PatternError(path, index, p.id, "\"adjective_object\" must be true or false");
       p.adjective_object = it->value.GetBool();
+    }
+    if (auto it = v.FindMember("modality"); it != v.MemberEnd()) {
+      auto m = it->value.IsString() ? ParseModality(it->value.GetString()) : std::nullopt;
+      if (!m || *m == Modality::kAsserted || *m == Modality::kReported) {
+        return PatternError(path, index, p.id,
+                            "\"modality\" must be future, intended, hypothetical or demanded");
+      }
+      p.modality = *m;
     }
     if (auto it = v.FindMember("object_kinds"); it != v.MemberEnd()) {
       if (!it->value.IsArray()) return PatternError(path, index, p.id, "\"object_kinds\" must be a list");
@@ -1371,6 +1381,7 @@ class SentenceAnalysis {
     };
     size_t scope_end = lex_.verb_second ? cl.end : match.begin;
     scan(cl.begin, scope_end);
+    if (p.modality && modality == Modality::kAsserted) modality = *p.modality;
     if (!lex_.verb_second && p.kind == PatternKind::kNoun) {
       // "The meeting between Russia and Ukraine was cancelled."
       for (size_t i = match.end; i < cl.end && i < match.end + 8; ++i) {

@@ -608,6 +608,99 @@ TEST_SUITE("extract_pipeline") {
     CHECK(test::RunCli("eval --gold-format xml --gold x").exit_code == 2);
   }
 
+  TEST_CASE("Evaluation: PLOVER scoring of given predictions (mirrors, wildcards, non-events)") {
+    TempDir dir;
+    WriteFile(dir.File("gold.jsonl"),
+              R"({"id":"d1","lang":"en","text":"Jordan and Britain agreed.","gold":[{"source":"JORGOV","target":"","plover":"AGREE"},{"source":"GBRGOV","target":"","plover":"AGREE"}]}
+{"id":"d2","lang":"en","text":"Israel and Lebanon negotiated.","gold":[{"source":"ISRGOV","target":"LBNGOV","plover":"CONSULT"}]}
+{"id":"d3","lang":"en","text":"Russia did not attack Ukraine.","gold":[{"source":"RUSMIL","target":"UKR","plover":"FIGHT"}]}
+{not json
+)");
+    std::vector<std::string> warnings;
+    EvalOptions options;
+    options.format = GoldFormat::kPlover;
+    options.plover_aliases = SourcePath("data/eval/plover_aliases.json");
+    auto eval = Evaluation::Open(dir.File("gold.jsonl"), options, TheExtractor(),
+                                 [&](const std::string& m) { warnings.push_back(m); });
+    REQUIRE_MESSAGE(eval.ok(), eval.status().ToString());
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("gold.jsonl:4:") != std::string::npos);
+    auto triple = [](const char* s, const char* rel, const char* plover, const char* o,
+                     Polarity pol = Polarity::kPositive) {
+      Triple t;
+      t.subject = {s, s, EntityKind::kState};
+      t.object = {o, o, EntityKind::kState};
+      t.relation = rel;
+      t.plover = plover;
+      t.polarity = pol;
+      t.evidence.text = std::string(s) + " " + rel + " " + o;
+      return t;
+    };
+    auto article = [](const char* id, std::vector<Triple> triples) {
+      ExtractedArticle a;
+      a.doc.id = id;
+      a.doc.lang = "en";
+      a.triples = std::move(triples);
+      return a;
+    };
+    // One symmetric prediction covers both directions of d1.
+    (*eval)->Add(article("d1", {triple("JOR", "agrees_with", "AGREE", "GBR")}));
+    // The unmatched mirror LBN->ISR is no false alarm.
+    (*eval)->Add(article("d2", {triple("ISR", "negotiates_with", "CONSULT", "LBN")}));
+    // A negated attack is no event (a miss); the condemnation is a false alarm.
+    (*eval)->Add(article("d3", {triple("RUS", "attacks", "ASSAULT", "UKR", Polarity::kNegative),
+                                triple("UKR", "condemns", "ACCUSE", "RUS")}));
+    EvalReport r = (*eval)->Score();
+    CHECK(r.documents == 3);
+    CHECK(r.skipped_lines == 1);
+    CHECK(r.overall.tp == 3);
+    CHECK(r.overall.fn == 1);
+    CHECK(r.overall.pred_tp == 2);
+    CHECK(r.overall.fp == 1);
+    CHECK(r.overall.precision() == doctest::Approx(2.0 / 3.0));
+    CHECK(r.overall.recall() == doctest::Approx(0.75));
+    CHECK(r.by_type["AGREE"].tp == 2);
+    CHECK(r.by_type["AGREE"].pred_tp == 1);
+    REQUIRE(r.misses.size() == 1);
+    CHECK(r.misses[0].tuple == "RUS ASSAULT UKR");  // FIGHT is scored as ASSAULT
+    REQUIRE(r.false_alarms.size() == 1);
+    CHECK(r.false_alarms[0].tuple == "UKR ACCUSE RUS");
+    CHECK(r.false_alarms[0].doc == "d3");
+  }
+
+  TEST_CASE("Evaluation: geokg gold names resolve in any language; bad lines are skipped") {
+    TempDir dir;
+    WriteFile(dir.File("gold.jsonl"),
+              R"({"id":"g1","lang":"de","text":"x","triples":[{"subject":"Nordkorea","relation":"cuts_ties","object":"Ukraine"}]}
+{"id":"g2","lang":"en","text":"y","triples":[{"subject":"Atlantis","relation":"meets","object":"RUS"}]}
+{"id":"g3","lang":"en","text":"z","triples":[{"subject":"RUS","relation":"befriends","object":"CHN"}]}
+)");
+    std::vector<std::string> warnings;
+    auto eval = Evaluation::Open(dir.File("gold.jsonl"), {}, TheExtractor(),
+                                 [&](const std::string& m) { warnings.push_back(m); });
+    REQUIRE_MESSAGE(eval.ok(), eval.status().ToString());
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].find(":2: subject:") != std::string::npos);
+    CHECK(warnings[1].find(":3: unknown relation \"befriends\"") != std::string::npos);
+    ExtractedArticle a;
+    a.doc.id = "g1";
+    a.doc.lang = "de";
+    Triple t;
+    t.subject = {"UKR", "Ukraine", EntityKind::kState};
+    t.object = {"PRK", "North Korea", EntityKind::kState};
+    t.relation = "cuts_ties";  // symmetric: UKR-PRK matches the gold PRK-UKR
+    a.triples.push_back(t);
+    (*eval)->Add(a);
+    EvalReport r = (*eval)->Score();
+    CHECK(r.documents == 1);
+    CHECK(r.overall.tp == 1);
+    CHECK(r.overall.fp == 0);
+    CHECK(r.by_lang["de"].tp == 1);
+    auto none = Evaluation::Open(dir.File("missing.jsonl"), {}, TheExtractor(),
+                                 [](const std::string&) {});
+    CHECK(none.status().IsIOError());
+  }
+
   TEST_CASE("geokg ingest: extracts into the store and prints a summary") {
     TempDir dir;
     auto r = test::RunCli("ingest --db '" + dir.File("g.db") + "' '" +

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -173,5 +174,81 @@ class Extractor {
 // A content hash of an article text: 16 lowercase hex digits (64-bit
 // FNV-1a); the value of DocumentInfo::hash.
 std::string ContentHash(std::string_view text);
+
+// ------------------------------------------------------------ evaluation
+
+// Gold annotation formats for Evaluation.
+enum class GoldFormat {
+  kGeokg,   // {"id","text","lang","date","triples":[{"subject","relation","object","polarity"}]}
+  kPlover,  // the PLOVER dev set: {"id","text","lang"?,"gold":[{"source","target","plover"}]}
+};
+
+struct EvalOptions {
+  GoldFormat format = GoldFormat::kGeokg;
+  // kPlover: the alias file mapping 2016 type names to the vocabulary's PLOVER
+  // types and naming the organisation code ({"aliases":{...},"organisation_code":"IGO"}).
+  std::string plover_aliases;
+};
+
+// Precision counts predictions, recall counts gold tuples; the two true
+// positive counts differ when one symmetric prediction ("A and B agreed")
+// matches a PLOVER event coded in each direction.
+struct EvalCounts {
+  int64_t tp = 0, fn = 0;       // gold tuples found / missed
+  int64_t pred_tp = 0, fp = 0;  // predictions matching some gold tuple / none
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+// A missed gold tuple or a false alarm, for the report.
+struct EvalFinding {
+  std::string doc, lang;
+  std::string tuple;  // "UKR cuts_ties PRK", "RUS AGREE *", "... (negative)"
+  std::string text;   // the document text (miss) or the evidence sentence (false alarm)
+};
+
+struct EvalReport {
+  size_t documents = 0;      // gold documents read
+  size_t skipped_lines = 0;  // gold lines that could not be used
+  EvalCounts overall;
+  std::map<std::string, EvalCounts> by_type;  // relation (geokg) or PLOVER type
+  std::map<std::string, EvalCounts> by_lang;  // "?" when the language is unknown
+  std::vector<EvalFinding> misses, false_alarms;
+};
+
+// Scores extracted triples against a gold file. Tuples are (subject,
+// relation, object, polarity) with entity ids (geokg; names resolve through
+// the catalog; symmetric relations match in either direction), or (source
+// country, PLOVER type, target country) (plover: CAMEO actor codes; an empty
+// end matches anything; negated, hypothetical and demanded predictions are
+// not events; future and intended ones count as AGREE). Matching is one to
+// one per document, exact tuples first. Not thread-safe.
+class Evaluation {
+ public:
+  // Reads the gold file. A line that cannot be used (bad JSON, an unknown
+  // entity or relation) is reported through `warn` ("<file>:<line>: ...")
+  // and skipped. Errors: IOError, InvalidArgument (no usable document, a
+  // broken alias file).
+  static Result<std::unique_ptr<Evaluation>> Open(
+      const std::string& gold_path, const EvalOptions& options, const Extractor& extractor,
+      const std::function<void(const std::string&)>& warn);
+  ~Evaluation();
+  Evaluation(const Evaluation&) = delete;
+  Evaluation& operator=(const Evaluation&) = delete;
+
+  // The gold documents' texts, as extractor input.
+  std::unique_ptr<DocumentReader> GoldTexts() const;
+  // Records one extracted document (matched to the gold by doc.id); skipped
+  // articles (!article.status.ok()) count their gold tuples as missed.
+  void Add(const ExtractedArticle& article);
+  EvalReport Score() const;
+
+  struct Impl;
+
+ private:
+  explicit Evaluation(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace geokg

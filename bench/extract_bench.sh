@@ -8,6 +8,9 @@
 #   bench/extract_bench.sh [GEOKG_BINARY] [CORPUS_MB] [THREADS]
 #
 # Defaults: build/src/cli/geokg, 60 MB, all cores (nproc).
+# GEOKG_BENCH_KEEP=DIR keeps the corpus and the outputs in DIR (corpus.jsonl,
+# out-t1.jsonl): an existing DIR/corpus.jsonl of the same CORPUS_MB is reused,
+# so runs before and after a change can be compared byte for byte (cmp).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 geokg="${1:-$root/build/src/cli/geokg}"
@@ -18,8 +21,15 @@ threads="${3:-$(nproc)}"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+keep="${GEOKG_BENCH_KEEP:-}"
+corpus="$tmp/corpus.jsonl"
+if [[ -n "$keep" ]]; then
+  mkdir -p "$keep"
+  corpus="$keep/corpus.jsonl"
+  [[ -f "$keep/corpus.mb" && "$(cat "$keep/corpus.mb")" == "$mb" ]] || rm -f "$corpus"
+fi
 
-python3 - "$root/data/sample/articles.jsonl" "$tmp/corpus.jsonl" "$mb" <<'PY'
+[[ -f "$corpus" ]] || python3 - "$root/data/sample/articles.jsonl" "$corpus" "$mb" <<'PY'
 import json, random, sys
 src, dst, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
 random.seed(7)
@@ -46,10 +56,11 @@ with open(dst, "w", encoding="utf-8") as out:
         n += 1
 print("corpus: %d articles, %.1f MB" % (n, size / 1e6), file=sys.stderr)
 PY
-bytes=$(stat -c %s "$tmp/corpus.jsonl")
+[[ -z "$keep" ]] || echo "$mb" > "$keep/corpus.mb"
+bytes=$(stat -c %s "$corpus")
 
 # Warm the page cache so both tools read from memory.
-cat "$tmp/corpus.jsonl" > /dev/null
+cat "$corpus" > /dev/null
 
 secs() { # runs "$@" under /usr/bin/time; prints "elapsed_seconds max_rss_kib cpu_seconds"
   /usr/bin/time -v -o "$tmp/time.txt" "$@" > "$tmp/out" 2> "$tmp/err" || {
@@ -62,12 +73,13 @@ secs() { # runs "$@" under /usr/bin/time; prints "elapsed_seconds max_rss_kib cp
   echo "$e $r $c"
 }
 
-read -r wc_s _ wc_cpu < <(secs wc -w "$tmp/corpus.jsonl")
-read -r one_s one_rss one_cpu < <(secs "$geokg" extract --threads 1 "$tmp/corpus.jsonl")
+read -r wc_s _ wc_cpu < <(secs wc -w "$corpus")
+read -r one_s one_rss one_cpu < <(secs "$geokg" extract --threads 1 "$corpus")
 triples=$(wc -l < "$tmp/out")
-read -r all_s all_rss all_cpu < <(secs "$geokg" extract --threads "$threads" "$tmp/corpus.jsonl")
+[[ -z "$keep" ]] || cp "$tmp/out" "$keep/out-t1.jsonl"
+read -r all_s all_rss all_cpu < <(secs "$geokg" extract --threads "$threads" "$corpus")
 # The stages before relation extraction alone (cleaning, language, segmentation).
-read -r pre_s pre_rss pre_cpu < <(secs "$geokg" extract --sentences --threads 1 "$tmp/corpus.jsonl")
+read -r pre_s pre_rss pre_cpu < <(secs "$geokg" extract --sentences --threads 1 "$corpus")
 
 python3 - "$bytes" "$wc_s" "$wc_cpu" "$one_s" "$one_rss" "$one_cpu" "$all_s" "$all_rss" "$all_cpu" \
   "$threads" "$triples" "$pre_s" "$pre_cpu" <<'PY'

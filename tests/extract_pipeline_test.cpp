@@ -179,6 +179,29 @@ TEST_SUITE("extract_pipeline") {
     }
   }
 
+  TEST_CASE("cleaning: the literal prefilters read from the patterns skip no matching line") {
+    // Lines that the regex rules match only through case folding, a quote or
+    // symbol first, or a literal deep in the pattern: each must still go.
+    const std::pair<const char*, const char*> boilerplate[] = {
+        {"en", "SIGN UP HERE for our daily newsletter."},
+        {"en", "\u017Fign up here for our daily newsletter."},  // long s folds to s
+        {"en", "COPYRIGHT 2022 Reuters"},
+        {"en", "\u00A9 2022 AFP"},
+        {"en", "(c) dpa-infocom"},
+        {"de", "Foto: Michael Kappeler/dpa"},
+        {"de", "\u201EBierfan. Kaffee-Ninja. Twitter-Fan.\u201C"},
+        {"de", "Lesen Sie mehr: So reagiert Moskau"},
+        {"en", "Related Coverage"},
+    };
+    for (const auto& [lang, line] : boilerplate) {
+      SUBCASE(line) { CHECK(SentencesOf(line, lang).empty()); }
+    }
+    SUBCASE("article lines that only start like boilerplate stay") {
+      CHECK(SentencesOf("Fotos zeigen, dass Russland Truppen verlegt.", "de").size() == 1);
+      CHECK(SentencesOf("Signing the treaty, Russia recognised the regions.", "en").size() == 1);
+    }
+  }
+
   TEST_CASE("the seed article: no sentence from boilerplate, teasers or datelines") {
     const std::string text = ReadAll(SourcePath("data/sample/articles/000_feed063c7223cddc.txt"));
     REQUIRE(!text.empty());

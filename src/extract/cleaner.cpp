@@ -1,7 +1,15 @@
 #include "cleaner.h"
 
+#include <algorithm>
+#include <bitset>
+#include <cctype>
+#include <cstdint>
+
 #include <unicode/regex.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include "data_json.h"
 #include "text_util.h"
@@ -39,6 +47,302 @@ constexpr size_t kMinRunOnLine = 40;
 // Default for Rule::max_bytes.
 constexpr size_t kDefaultMaxBytes = 300;
 
+// ---- literal prefilters read from the regex rules
+//
+// Most lines match no rule, and an ICU regex costs microseconds per line even
+// when it fails at once. A conservative reading of each pattern finds literal
+// strings that every match must start with (patterns anchored at the line
+// start) or contain; a line without any of them is passed over. Whatever the
+// reader does not understand (character classes, lookaround, flags, ...)
+// yields no prefilter, so the regex runs as before: results are unchanged.
+
+struct PatternItem {
+  enum Kind { kLiteral, kGroup, kOther };
+  Kind kind = kOther;
+  std::string literal;                         // kLiteral: one character, UTF-8
+  std::vector<std::vector<PatternItem>> alts;  // kGroup
+  bool quantified = false;                     // followed by ?, *, +, {m,n}
+};
+using PatternSeq = std::vector<PatternItem>;
+
+class PatternReader {
+ public:
+  explicit PatternReader(std::string_view p) : p_(p) {}
+
+  // The pattern as one sequence and whether it starts with '^'; false if it
+  // uses syntax this reader does not know.
+  bool Read(bool* anchored, PatternSeq* seq) {
+    *anchored = !p_.empty() && p_[0] == '^';
+    pos_ = *anchored ? 1 : 0;
+    std::vector<PatternSeq> alts;
+    if (!ReadAlts(&alts) || pos_ != p_.size() || alts.size() != 1) return false;
+    *seq = std::move(alts[0]);
+    return true;
+  }
+
+ private:
+  bool ReadAlts(std::vector<PatternSeq>* alts) {
+    alts->emplace_back();
+    while (pos_ < p_.size() && p_[pos_] != ')') {
+      if (p_[pos_] == '|') {
+        ++pos_;
+        alts->emplace_back();
+        continue;
+      }
+      PatternItem item;
+      if (!ReadAtom(&item) || !ReadQuantifier(&item)) return false;
+      alts->back().push_back(std::move(item));
+    }
+    return true;
+  }
+
+  bool ReadAtom(PatternItem* item) {
+    const char c = p_[pos_];
+    switch (c) {
+      case '(':
+        ++pos_;
+        if (p_.substr(pos_, 2) == "?:") {
+          pos_ += 2;
+        } else if (pos_ < p_.size() && p_[pos_] == '?') {
+          return false;  // lookaround, inline flags, named groups
+        }
+        item->kind = PatternItem::kGroup;
+        if (!ReadAlts(&item->alts) || pos_ >= p_.size()) return false;
+        ++pos_;  // ')'
+        return true;
+      case '[': {
+        size_t start = pos_;
+        item->kind = PatternItem::kOther;
+        if (!SkipSet()) return false;
+        ReadSimpleSet(p_.substr(start, pos_ - start), item);
+        return true;
+      }
+      case '.':
+      case '$':
+        item->kind = PatternItem::kOther;
+        ++pos_;
+        return true;
+      case '\\':
+        return ReadEscape(item);
+      case '^':
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+      case '}':
+      case ']':
+      case ')':
+        return false;
+      default: {
+        size_t n = static_cast<size_t>(Utf8Length(static_cast<unsigned char>(c)));
+        if (pos_ + n > p_.size()) return false;
+        item->kind = PatternItem::kLiteral;
+        item->literal = std::string(p_.substr(pos_, n));
+        pos_ += n;
+        return true;
+      }
+    }
+  }
+
+  // A character class [...], nested sets and escapes included.
+  bool SkipSet() {
+    int depth = 0;
+    size_t start = pos_;
+    while (pos_ < p_.size()) {
+      char c = p_[pos_];
+      if (c == '\\') {
+        pos_ += 2;
+        continue;
+      }
+      if (c == '[') {
+        ++depth;
+        ++pos_;
+        // "[]" or "[^]": a literal ']' first is read differently by engines.
+        size_t q = pos_ < p_.size() && p_[pos_] == '^' ? pos_ + 1 : pos_;
+        if (q < p_.size() && p_[q] == ']') return false;
+        continue;
+      }
+      ++pos_;
+      if (c == ']' && --depth == 0) return pos_ > start;
+    }
+    return false;
+  }
+
+  // A set of plain characters ("[\"\u201E\u00AB]") becomes a group of
+  // one-character alternatives; any other set stays kOther.
+  static void ReadSimpleSet(std::string_view set, PatternItem* item) {
+    if (set.size() < 3 || set[1] == '^') return;
+    PatternReader inner(set.substr(1, set.size() - 2));
+    std::vector<PatternSeq> alts;
+    while (inner.pos_ < inner.p_.size()) {
+      const char c = inner.p_[inner.pos_];
+      if (c == '[' || c == ']' || c == '-' || c == '&' || c == '$' || c == '{' || c == '}' ||
+          c == ':' || c == ' ') {
+        return;  // nested sets, ranges, set operations, ICU pattern whitespace
+      }
+      PatternItem one;
+      if (c == '\\') {
+        if (!inner.ReadEscape(&one) || one.kind != PatternItem::kLiteral) return;
+      } else {
+        size_t n = static_cast<size_t>(Utf8Length(static_cast<unsigned char>(c)));
+        if (inner.pos_ + n > inner.p_.size()) return;
+        one.kind = PatternItem::kLiteral;
+        one.literal = std::string(inner.p_.substr(inner.pos_, n));
+        inner.pos_ += n;
+      }
+      alts.push_back(PatternSeq{std::move(one)});
+    }
+    item->kind = PatternItem::kGroup;
+    item->alts = std::move(alts);
+  }
+
+  bool ReadEscape(PatternItem* item) {
+    if (pos_ + 1 >= p_.size()) return false;
+    const char e = p_[pos_ + 1];
+    if (e == 'u') {  // \uXXXX
+      if (pos_ + 6 > p_.size()) return false;
+      UChar32 cp = 0;
+      for (size_t k = pos_ + 2; k < pos_ + 6; ++k) {
+        const char h = p_[k];
+        int digit = h >= '0' && h <= '9'   ? h - '0'
+                    : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                    : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                           : -1;
+        if (digit < 0) return false;
+        cp = cp * 16 + digit;
+      }
+      char buf[4];
+      int32_t len = 0;
+      UBool error = false;
+      U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cp, error);
+      if (error) return false;
+      item->kind = PatternItem::kLiteral;
+      item->literal.assign(buf, static_cast<size_t>(len));
+      pos_ += 6;
+      return true;
+    }
+    if (e == 'p' || e == 'P') {  // \p{...}
+      size_t close = p_.find('}', pos_);
+      if (pos_ + 2 >= p_.size() || p_[pos_ + 2] != '{' || close == std::string_view::npos) {
+        return false;
+      }
+      item->kind = PatternItem::kOther;
+      pos_ = close + 1;
+      return true;
+    }
+    if (std::string_view("sSdDwWbBhHvVRXAzZG").find(e) != std::string_view::npos) {
+      item->kind = PatternItem::kOther;
+      pos_ += 2;
+      return true;
+    }
+    if (static_cast<unsigned char>(e) < 0x80 && !std::isalnum(static_cast<unsigned char>(e))) {
+      item->kind = PatternItem::kLiteral;  // escaped punctuation: "\\(", "\\."
+      item->literal = std::string(1, e);
+      pos_ += 2;
+      return true;
+    }
+    return false;  // back references, \Q...\E, \x.., \N{..}, control escapes
+  }
+
+  bool ReadQuantifier(PatternItem* item) {
+    if (pos_ >= p_.size()) return true;
+    const char c = p_[pos_];
+    if (c == '?' || c == '*' || c == '+') {
+      ++pos_;
+    } else if (c == '{') {
+      size_t close = p_.find('}', pos_);
+      if (close == std::string_view::npos) return false;
+      for (size_t k = pos_ + 1; k < close; ++k) {
+        if (!std::isdigit(static_cast<unsigned char>(p_[k])) && p_[k] != ',') return false;
+      }
+      pos_ = close + 1;
+    } else {
+      return true;
+    }
+    item->quantified = true;
+    if (pos_ < p_.size() && (p_[pos_] == '?' || p_[pos_] == '+')) ++pos_;  // lazy, possessive
+    return pos_ >= p_.size() ||
+           (p_[pos_] != '?' && p_[pos_] != '*' && p_[pos_] != '+' && p_[pos_] != '{');
+  }
+
+  std::string_view p_;
+  size_t pos_ = 0;
+};
+
+constexpr size_t kMaxPrefixes = 64;
+
+// Under case folding, can the character `literal` match nothing but
+// non-ASCII text? ("©" yes; "ſ" no: it matches "s", and "ß" matches "ss".)
+bool FoldsOnlyToNonAscii(const std::string& literal) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(literal);
+  if (u.countChar32() != 1) return false;
+  icu::UnicodeSet closure(u.char32At(0), u.char32At(0));
+  closure.closeOver(USET_CASE_INSENSITIVE);
+  return !closure.hasStrings() && !closure.containsSome(0, 0x7F);
+}
+
+// Adds to *out the literal strings one of which every match of seq[i..]
+// starts with (each after `prefix`). Under case folding only ASCII literals
+// are taken. False if there would be more than kMaxPrefixes.
+bool LiteralPrefixes(const PatternSeq& seq, size_t i, std::string prefix, bool fold,
+                     std::vector<std::string>* out) {
+  for (; i < seq.size(); ++i) {
+    const PatternItem& item = seq[i];
+    if (item.quantified) break;
+    if (item.kind == PatternItem::kLiteral) {
+      if (fold && static_cast<unsigned char>(item.literal[0]) >= 0x80 &&
+          !FoldsOnlyToNonAscii(item.literal)) {
+        break;
+      }
+      prefix += item.literal;
+      continue;
+    }
+    if (item.kind == PatternItem::kGroup) {
+      for (const PatternSeq& alt : item.alts) {
+        PatternSeq rest = alt;
+        rest.insert(rest.end(), seq.begin() + static_cast<std::ptrdiff_t>(i) + 1, seq.end());
+        if (!LiteralPrefixes(rest, 0, prefix, fold, out)) return false;
+      }
+      return true;
+    }
+    break;
+  }
+  if (out->size() >= kMaxPrefixes) return false;
+  out->push_back(std::move(prefix));
+  return true;
+}
+
+bool AnyEmpty(const std::vector<std::string>& v) {
+  for (const auto& s : v) {
+    if (s.empty()) return true;
+  }
+  return v.empty();
+}
+
+size_t Shortest(const std::vector<std::string>& v) {
+  size_t n = SIZE_MAX;
+  for (const auto& s : v) n = std::min(n, s.size());
+  return n;
+}
+
+// Could `line` start with `prefix`? Under case folding, ASCII letters
+// compare case-insensitively, and a non-ASCII byte in the compared range
+// answers yes (ICU folds more than ASCII: "K" (Kelvin) matches "k").
+bool MayStartWith(std::string_view line, std::string_view prefix, bool fold) {
+  if (line.size() < prefix.size() && !fold) return false;
+  auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; };
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    if (k >= line.size()) return false;
+    auto a = static_cast<unsigned char>(line[k]);
+    auto b = static_cast<unsigned char>(prefix[k]);
+    if (a == b) continue;
+    if (!fold) return false;
+    if (a >= 0x80) return true;
+    if (lower(a) != lower(b)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Cleaner::Rule {
@@ -55,7 +359,58 @@ struct Cleaner::Rule {
   // Regex rules: run only on lines that contain one of these literals (a
   // cheap prefilter for unanchored patterns). Empty: always run.
   std::vector<std::string> requires_any;
+  // Regex rules: prefilters read from the pattern (see PatternReader).
+  // Non-empty: a line (the searched part) must start with one of
+  // `starts_any` / contain one of `contains_any` to be matched at all.
+  std::vector<std::string> starts_any, contains_any;
+  bool fold = false;  // case-insensitive pattern
+  // First bytes of `starts_any` (both cases when folding).
+  std::bitset<256> starts_first;
+  // `contains_any` grouped by first byte: one scan of the line per group.
+  std::vector<std::pair<char, std::vector<std::string>>> contains_by_first;
+
+  void DerivePrefilters();
 };
+
+void Cleaner::Rule::DerivePrefilters() {
+  bool anchored = false;
+  PatternSeq seq;
+  if (!PatternReader(pattern).Read(&anchored, &seq)) return;
+  // lookingAt() (strip_prefix) anchors the match at the line start too.
+  if (anchored || action == Action::kStripPrefix) {
+    std::vector<std::string> starts;
+    if (LiteralPrefixes(seq, 0, "", fold, &starts) && !AnyEmpty(starts)) {
+      starts_any = std::move(starts);
+      for (const auto& lit : starts_any) {
+        auto b = static_cast<unsigned char>(lit[0]);
+        starts_first.set(b);
+        if (fold) starts_first.set(static_cast<unsigned char>(std::tolower(b)));
+        if (fold) starts_first.set(static_cast<unsigned char>(std::toupper(b)));
+      }
+      return;
+    }
+  }
+  if (fold) return;
+  // Any item that every match goes through: its literal beginnings must
+  // occur in the line. Take the most selective (longest shortest string).
+  for (size_t i = 0; i < seq.size(); ++i) {
+    if (seq[i].quantified || seq[i].kind == PatternItem::kOther) continue;
+    std::vector<std::string> lits;
+    if (!LiteralPrefixes(seq, i, "", false, &lits) || AnyEmpty(lits)) continue;
+    if (contains_any.empty() || Shortest(lits) > Shortest(contains_any)) {
+      contains_any = std::move(lits);
+    }
+  }
+  for (const auto& lit : contains_any) {
+    auto group = std::find_if(contains_by_first.begin(), contains_by_first.end(),
+                              [&](const auto& g) { return g.first == lit[0]; });
+    if (group == contains_by_first.end()) {
+      contains_by_first.emplace_back(lit[0], std::vector<std::string>{});
+      group = contains_by_first.end() - 1;
+    }
+    group->second.push_back(lit);
+  }
+}
 
 Cleaner::Cleaner() = default;
 Cleaner::~Cleaner() = default;
@@ -167,6 +522,7 @@ Status Cleaner::AddFile(const std::string& path) {
       for (char f : flags) {
         if (f == 'i') {
           icu_flags |= UREGEX_CASE_INSENSITIVE;
+          rule->fold = true;
         } else {
           return EntryError(path, "rule", index, rule->name,
                             std::string("unknown regex flag '") + f + "' (i)");
@@ -181,6 +537,7 @@ Status Cleaner::AddFile(const std::string& path) {
                           std::string("bad regex (") + u_errorName(status) + ") at offset " +
                               std::to_string(perr.offset));
       }
+      rule->DerivePrefilters();
     } else if (!flags.empty()) {
       return EntryError(path, "rule", index, rule->name, "\"flags\" only apply to regex rules");
     }
@@ -247,6 +604,35 @@ CleanResult Cleaner::Clean(std::string_view text, std::string_view lang) const {
               any = true;
               break;
             }
+          }
+          if (!any) return false;
+        }
+        if (!rule.starts_any.empty()) {
+          if (line.empty()) return false;  // every literal in starts_any is non-empty
+          auto b = static_cast<unsigned char>(line[0]);
+          if (!rule.starts_first[b] && !(rule.fold && b >= 0x80)) return false;
+          bool any = false;
+          for (const auto& lit : rule.starts_any) {
+            if (MayStartWith(line, lit, rule.fold)) {
+              any = true;
+              break;
+            }
+          }
+          if (!any) return false;
+        }
+        if (!rule.contains_by_first.empty()) {
+          bool any = false;
+          for (const auto& [first, lits] : rule.contains_by_first) {
+            for (size_t at = line.find(first); at != std::string_view::npos && !any;
+                 at = line.find(first, at + 1)) {
+              for (const auto& lit : lits) {
+                if (line.compare(at, lit.size(), lit) == 0) {
+                  any = true;
+                  break;
+                }
+              }
+            }
+            if (any) break;
           }
           if (!any) return false;
         }

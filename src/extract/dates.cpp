@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -36,7 +37,10 @@ struct DateLexicon {
   std::set<std::string, std::less<>> future_markers;  // "next", "kommenden"
   std::set<std::string, std::less<>> past_markers;    // "last", "vergangenen"
   std::vector<Relative> relatives;                    // longest first
-  std::vector<std::string> month_words;               // as written, for the segmenter
+  // Indices into `relatives` by first word, in the same order: most tokens
+  // start none.
+  std::unordered_map<std::string, std::vector<size_t>> relatives_by_first;
+  std::vector<std::string> month_words;  // as written, for the segmenter
 };
 
 bool IsUpperInitial(std::string_view s) {
@@ -244,6 +248,9 @@ Result<DateFinder> DateFinder::LoadDir(const std::string& dir) {
       std::stable_sort(
           lex.relatives.begin(), lex.relatives.end(),
           [](const Relative& a, const Relative& b) { return a.words.size() > b.words.size(); });
+      for (size_t k = 0; k < lex.relatives.size(); ++k) {
+        lex.relatives_by_first[lex.relatives[k].words[0]].push_back(k);
+      }
     }
     finder.impl_->lexicons[lang] = std::move(lex);
   }
@@ -425,7 +432,11 @@ std::vector<ResolvedDate> DateFinder::Find(std::string_view text,
     }
     // Relative expressions from the data file, longest first.
     bool matched = false;
-    for (const Relative& r : lex.relatives) {
+    auto candidates = lex.relatives_by_first.find(low(i));
+    static const std::vector<size_t> kNoRelatives;
+    for (size_t ri :
+         candidates == lex.relatives_by_first.end() ? kNoRelatives : candidates->second) {
+      const Relative& r = lex.relatives[ri];
       if (i + r.words.size() > n) continue;
       bool all = true;
       for (size_t k = 0; k < r.words.size() && all; ++k) all = low(i + k) == r.words[k];

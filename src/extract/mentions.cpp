@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -19,12 +20,34 @@ using rapidjson::Value;
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {  // ASCII: most of the text
+    *next = i + 1;
+    return b;
+  }
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
   *next = static_cast<size_t>(pos);
   return c;
 }
+
+// ICU's character classes for ASCII, looked up once: the tokenizer asks for
+// every character.
+struct AsciiClasses {
+  bool alnum[128];
+  bool space[128];
+  AsciiClasses() {
+    for (UChar32 c = 0; c < 128; ++c) {
+      alnum[c] = u_isalnum(c);
+      space[c] = u_isspace(c);
+    }
+  }
+};
+const AsciiClasses kAscii;
+
+bool IsAlnum(UChar32 c) { return c < 128 ? kAscii.alnum[c] : u_isalnum(c); }
+bool IsSpaceChar(UChar32 c) { return c < 128 ? kAscii.space[c] : u_isspace(c); }
 
 // Lexicon key: case-folded, diacritics kept ("würde" and "wurde" differ).
 std::string LowerKey(std::string_view word) {
@@ -60,6 +83,57 @@ void FillCase(Token* t) {
   if (!any_letter) t->all_upper = false;
 }
 
+// Fills key, name_key and the case flags of a word token. ASCII words (most
+// of them) are folded here: ICU's case folding of ASCII is A-Z -> a-z, and
+// NormalizeKey keeps ASCII letters and digits and turns everything else
+// into (removed) spaces. Other words go through ICU, memoised per thread
+// because the same words recur from sentence to sentence.
+void FillWordKeys(Token* t) {
+  const std::string& w = t->text;
+  bool ascii = true;
+  for (char c : w) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    t->key.resize(w.size());
+    t->name_key.clear();
+    bool any_letter = false, first = true;
+    t->all_upper = true;
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = w[i];
+      bool upper = c >= 'A' && c <= 'Z';
+      bool lower = c >= 'a' && c <= 'z';
+      char folded = upper ? static_cast<char>(c - 'A' + 'a') : c;
+      t->key[i] = folded;
+      if (upper || lower || (c >= '0' && c <= '9')) t->name_key.push_back(folded);
+      if (!upper && !lower) continue;
+      any_letter = true;
+      if (first) t->upper = upper;
+      first = false;
+      if (!upper) t->all_upper = false;
+    }
+    if (!any_letter) t->all_upper = false;
+    return;
+  }
+  struct Keys {
+    std::string key, name_key;
+  };
+  // Bounded so that memory stays flat however large the input.
+  constexpr size_t kMaxCached = 8192;
+  thread_local std::unordered_map<std::string, Keys> cache;
+  auto it = cache.find(w);
+  if (it == cache.end()) {
+    if (cache.size() >= kMaxCached) cache.clear();
+    it = cache.emplace(w, Keys{LowerKey(w), WordKey(w)}).first;
+  }
+  t->key = it->second.key;
+  t->name_key = it->second.name_key;
+  FillCase(t);
+}
+
 Result<std::string> ReadFileText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot open " + path);
@@ -75,7 +149,7 @@ Status KeyError(const std::string& source, const std::string& key, const std::st
 // Reads a list of phrases into a set of single keys; multi-word entries are
 // rejected so that typos ("refused to") do not silently never match.
 Status ReadKeySet(const Value& d, const std::string& source, const char* key, bool required,
-                  std::set<std::string, std::less<>>* out) {
+                  WordSet* out) {
   auto it = d.FindMember(key);
   if (it == d.MemberEnd()) {
     return required ? KeyError(source, key, "missing list") : Status::OK();
@@ -89,8 +163,9 @@ Status ReadKeySet(const Value& d, const std::string& source, const char* key, bo
     }
     auto keys = PhraseKeys(v.GetString());
     if (keys.size() != 1) {
-      return KeyError(source, key,
-                      "entry #" + std::to_string(i) + " \"" + v.GetString() + "\" must be one word");
+      return KeyError(
+          source, key,
+          "entry #" + std::to_string(i) + " \"" + v.GetString() + "\" must be one word");
     }
     out->insert(keys[0]);
   }
@@ -136,13 +211,64 @@ bool StartsWith(const std::vector<Token>& tokens, size_t i, const std::vector<st
 }  // namespace
 
 bool IsQuote(const Token& t) {
-  static const std::set<std::string, std::less<>> kQuotes = {
-      "\"", "\u201E", "\u201C", "\u201D", "\u00AB", "\u00BB", "\u201A", "\u2018", "\u2019", "'"};
-  return !t.word && kQuotes.count(t.text) > 0;
+  static constexpr std::string_view kQuotes[] = {"\"",     "\u201E", "\u201C", "\u201D", "\u00AB",
+                                                 "\u00BB", "\u201A", "\u2018", "\u2019", "'"};
+  if (t.word || t.text.size() > 3) return false;
+  for (std::string_view q : kQuotes) {
+    if (t.text == q) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- tables
+
+uint32_t KeyTable::Insert(uint32_t ctx, std::string_view key, uint32_t value) {
+  const uint64_t hash = HashKey(key);
+  if (uint32_t v = Find(ctx, key, hash); v != kNone) return v;
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old_slots = std::move(slots_);
+    std::vector<std::string> old_keys = std::move(keys_);
+    const size_t size = old_slots.empty() ? 16 : old_slots.size() * 2;
+    slots_.assign(size, Slot{});
+    keys_.assign(size, std::string());
+    for (size_t k = 0; k < old_slots.size(); ++k) {
+      if (old_slots[k].value == kNone) continue;
+      size_t i = Slot0(old_slots[k].ctx, old_slots[k].hash) & (size - 1);
+      while (slots_[i].value != kNone) i = (i + 1) & (size - 1);
+      slots_[i] = old_slots[k];
+      keys_[i] = std::move(old_keys[k]);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t i = Slot0(ctx, hash) & mask;
+  while (slots_[i].value != kNone) i = (i + 1) & mask;
+  slots_[i] = Slot{hash, ctx, value};
+  keys_[i] = std::string(key);
+  ++used_;
+  const size_t filter_bits = slots_.size() * 16;
+  if (filter_mask_ + 1 != filter_bits) {
+    filter_.assign(filter_bits / 64, 0);
+    filter_mask_ = filter_bits - 1;
+    for (const Slot& s : slots_) {
+      if (s.value == kNone) continue;
+      size_t bit = (Slot0(s.ctx, s.hash) >> 40) & filter_mask_;
+      filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  } else {
+    size_t bit = (Slot0(ctx, hash) >> 40) & filter_mask_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  return value;
+}
+
+bool WordSet::insert(std::string key) {
+  index_.Insert(0, key, 0);
+  return sorted_.insert(std::move(key)).second;
 }
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
+  out.reserve(text.size() / 5 + 4);  // about one token per five bytes of news text
   size_t i = 0;
   while (i < text.size()) {
     size_t next;
@@ -151,11 +277,11 @@ std::vector<Token> Tokenize(std::string_view text) {
       i = next > i ? next : i + 1;
       continue;
     }
-    if (u_isspace(c) || c == 0xA0) {
+    if (IsSpaceChar(c) || c == 0xA0) {
       i = next;
       continue;
     }
-    if (!u_isalnum(c)) {
+    if (!IsAlnum(c)) {
       Token t;
       t.start = i;
       t.end = next;
@@ -170,20 +296,26 @@ std::vector<Token> Tokenize(std::string_view text) {
     size_t end = next;
     bool split_s = false;
     while (end < text.size()) {
+      auto b = static_cast<unsigned char>(text[end]);
+      if (b < 0x80 && b != '\'') {  // ASCII other than an apostrophe: letters go on
+        if (!kAscii.alnum[b]) break;
+        ++end;
+        continue;
+      }
       size_t n2;
       UChar32 d = CodePointAt(text, end, &n2);
-      if (d >= 0 && u_isalnum(d)) {
+      if (d >= 0 && IsAlnum(d)) {
         end = n2;
         continue;
       }
       if (d >= 0 && IsApostrophe(d) && n2 < text.size()) {
         size_t n3;
         UChar32 e = CodePointAt(text, n2, &n3);
-        if (e < 0 || !u_isalnum(e)) break;
+        if (e < 0 || !IsAlnum(e)) break;
         // "Russia's": split off the possessive; "d'Ivoire" stays one word.
         size_t n4 = n3;
         UChar32 f = n3 < text.size() ? CodePointAt(text, n3, &n4) : -1;
-        if ((e == 's' || e == 'S') && (f < 0 || !u_isalnum(f))) {
+        if ((e == 's' || e == 'S') && (f < 0 || !IsAlnum(f))) {
           split_s = true;
           break;
         }
@@ -207,9 +339,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.end = end;
     t.text = std::string(text.substr(start, end - start));
     t.word = true;
-    t.key = LowerKey(t.text);
-    t.name_key = WordKey(t.text);
-    FillCase(&t);
+    FillWordKeys(&t);
     out.push_back(std::move(t));
     i = end;
     if (split_s) {
@@ -228,14 +358,20 @@ std::vector<Token> Tokenize(std::string_view text) {
       i = n3;
     }
   }
+  for (Token& t : out) {
+    t.key_hash = HashKey(t.key);
+    t.name_key_hash = t.name_key == t.key ? t.key_hash : HashKey(t.name_key);
+  }
   return out;
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {
   std::vector<std::string> keys;
   for (const Token& t : Tokenize(phrase)) {
-    if (t.word && !t.key.empty()) keys.push_back(t.key);
-    else if (t.key == "'s") keys.push_back(t.key);
+    if (t.word && !t.key.empty())
+      keys.push_back(t.key);
+    else if (t.key == "'s")
+      keys.push_back(t.key);
   }
   return keys;
 }
@@ -243,8 +379,10 @@ std::vector<std::string> PhraseKeys(std::string_view phrase) {
 std::vector<std::string> NameKeys(std::string_view phrase) {
   std::vector<std::string> keys;
   for (const Token& t : Tokenize(phrase)) {
-    if (t.word && !t.name_key.empty()) keys.push_back(t.name_key);
-    else if (t.key == "'s") keys.push_back(t.key);
+    if (t.word && !t.name_key.empty())
+      keys.push_back(t.name_key);
+    else if (t.key == "'s")
+      keys.push_back(t.key);
   }
   return keys;
 }
@@ -275,10 +413,9 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
   if (wo != "svo" && wo != "v2") return KeyError(path, "word_order", "must be \"svo\" or \"v2\"");
   lex.verb_second = wo == "v2";
   Status s;
-  for (auto [key, out] :
-       {std::pair{"adjective_endings", &lex.adjective_endings},
-        std::pair{"genitive_suffixes", &lex.genitive_suffixes},
-        std::pair{"noun_endings", &lex.noun_endings}}) {
+  for (auto [key, out] : {std::pair{"adjective_endings", &lex.adjective_endings},
+                          std::pair{"genitive_suffixes", &lex.genitive_suffixes},
+                          std::pair{"noun_endings", &lex.noun_endings}}) {
     s = ReadStrings(d, path, key, out);
     if (!s.ok()) return s;
   }
@@ -289,7 +426,7 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
   }
   struct SetSpec {
     const char* key;
-    std::set<std::string, std::less<>>* out;
+    WordSet* out;
     bool required;
   };
   for (const SetSpec& spec : {
@@ -329,10 +466,11 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
     for (auto& kv : m->value.GetObject()) {
       std::string mod = kv.name.GetString();
       if (!kModalities.count(mod)) {
-        return KeyError(path, "modality_cues",
-                        "unknown modality \"" + mod + "\" (future, hypothetical, intended, demanded)");
+        return KeyError(
+            path, "modality_cues",
+            "unknown modality \"" + mod + "\" (future, hypothetical, intended, demanded)");
       }
-      std::set<std::string, std::less<>> words;
+      WordSet words;
       s = ReadKeySet(m->value, path + ": modality_cues", mod.c_str(), true, &words);
       if (!s.ok()) return s;
       for (const auto& w : words) lex.modality_cues[w] = mod;
@@ -377,12 +515,10 @@ void MentionFinder::Add(const std::vector<std::string>& keys, Entry entry) {
   if (keys.empty()) return;
   size_t node = 0;
   for (const auto& k : keys) {
-    auto it = nodes_[node].next.find(k);
-    if (it == nodes_[node].next.end()) {
-      nodes_.emplace_back();
-      it = nodes_[node].next.emplace(k, nodes_.size() - 1).first;
-    }
-    node = it->second;
+    auto fresh = static_cast<uint32_t>(nodes_.size());
+    uint32_t child = edges_.Insert(static_cast<uint32_t>(node), k, fresh);
+    if (child == fresh) nodes_.emplace_back();
+    node = child;
   }
   for (const Entry& e : nodes_[node].entries) {
     if (e.entity == entry.entity && e.type == entry.type) return;
@@ -530,9 +666,9 @@ size_t MentionFinder::MatchAt(const std::vector<Token>& tokens, size_t i,
       continue;
     }
     if (!t.word && t.key != "'s") break;  // "Donetsk People's Republic"
-    auto it = nodes_[node].next.find(t.name_key);
-    if (it == nodes_[node].next.end()) break;
-    node = it->second;
+    uint32_t child = edges_.Find(static_cast<uint32_t>(node), t.name_key, t.name_key_hash);
+    if (child == KeyTable::kNone) break;
+    node = child;
     ++j;
     if (!nodes_[node].entries.empty()) {
       best_end = j;
@@ -556,7 +692,8 @@ std::string MentionFinder::PersonEntity(size_t person, std::string_view date) co
     return p.roles.empty() ? "" : p.roles.front().entity;
   }
   for (const auto& r : p.roles) {
-    bool after_start = r.from.empty() || r.from.compare(0, r.from.size(), date, 0, r.from.size()) <= 0;
+    bool after_start =
+        r.from.empty() || r.from.compare(0, r.from.size(), date, 0, r.from.size()) <= 0;
     bool before_end = r.to.empty() || std::string_view(date).substr(0, r.to.size()) <= r.to;
     if (after_start && before_end) return r.entity;
   }
@@ -568,7 +705,7 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
   const Lexicon& lex = *lexicon_;
   std::vector<bool> blocked(tokens.size(), false);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!non_actor_first_.count(tokens[i].key)) continue;
+    if (!non_actor_first_.contains(tokens[i].key, tokens[i].key_hash)) continue;
     for (const auto& expr : lex.non_actor_expressions) {
       if (StartsWith(tokens, i, expr)) {
         for (size_t k = i; k < i + expr.size(); ++k) blocked[k] = true;
@@ -576,7 +713,7 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
     }
   }
   auto agent_at = [&](size_t i) -> size_t {
-    if (i >= tokens.size() || !agent_first_.count(tokens[i].key)) return i;
+    if (i >= tokens.size() || !agent_first_.contains(tokens[i].key, tokens[i].key_hash)) return i;
     for (const auto& form : agent_forms_) {
       if (StartsWith(tokens, i, form)) return i + form.size();
     }
@@ -597,7 +734,7 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
     // Group expressions first: "die beiden Länder", "die Volksrepubliken".
     bool grouped = false;
     for (const auto& g : lex.groups) {
-      if (!group_first_.count(tokens[i].key)) break;
+      if (!group_first_.contains(tokens[i].key, tokens[i].key_hash)) break;
       for (const auto& form : g.forms) {
         if (!StartsWith(tokens, i, form)) continue;
         Mention m;
@@ -746,9 +883,12 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
       bool comma = false;
       while (j < n.begin) {
         const Token& t = tokens[j];
-        if (lex.coordinators.count(t.key)) coordinated = true;
-        else if (t.key == ",") comma = true;
-        else if (!lex.determiners.count(t.key) && !IsQuote(t)) break;
+        if (lex.coordinators.count(t.key))
+          coordinated = true;
+        else if (t.key == ",")
+          comma = true;
+        else if (!lex.determiners.count(t.key) && !IsQuote(t))
+          break;
         ++j;
       }
       if (j != n.begin || (!coordinated && !comma)) break;
@@ -760,8 +900,10 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
           bool only_link = true;
           bool has_coord = false;
           for (size_t t = merged[q].end; t < between_end; ++t) {
-            if (lex.coordinators.count(tokens[t].key)) has_coord = true;
-            else if (tokens[t].key != "," && !lex.determiners.count(tokens[t].key)) only_link = false;
+            if (lex.coordinators.count(tokens[t].key))
+              has_coord = true;
+            else if (tokens[t].key != "," && !lex.determiners.count(tokens[t].key))
+              only_link = false;
           }
           if (!only_link) break;
           if (has_coord) {
@@ -771,7 +913,8 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
         }
         if (!closes) break;
       }
-      if (m.actor != n.actor && !(m.type == MentionType::kAdjective && n.type == MentionType::kAgent)) {
+      if (m.actor != n.actor &&
+          !(m.type == MentionType::kAdjective && n.type == MentionType::kAgent)) {
         break;
       }
       for (const auto& id : n.entities) {
@@ -799,7 +942,8 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
     if (!lex.verb_second || m.begin == 0 || m.type == MentionType::kAgent) continue;
     size_t j = m.begin;
     while (j > 0 && lex.determiners.count(tokens[j - 1].key)) --j;
-    if (!m.genitive && !(j < m.begin && (tokens[j].key == "der" || tokens[j].key == "des"))) continue;
+    if (!m.genitive && !(j < m.begin && (tokens[j].key == "der" || tokens[j].key == "des")))
+      continue;
     for (size_t len = 1; len <= 3 && len <= j; ++len) {
       if (agent_at(j - len) == j) {
         m.genitive = false;

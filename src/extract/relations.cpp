@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -62,7 +63,7 @@ struct LanguageModel {
   std::shared_ptr<const Lexicon> lexicon;
   std::unique_ptr<MentionFinder> finder;
   std::vector<Pattern> patterns;
-  std::map<std::string, std::vector<Form>, std::less<>> forms_by_first_key;
+  std::unordered_map<std::string, std::vector<Form>> forms_by_first_key;  // looked up per token
 };
 
 Result<std::string> ReadText(const std::string& path) {
@@ -731,8 +732,21 @@ class SentenceAnalysis {
   // ---- cues
   std::vector<Match> FindCues() const {
     std::vector<Match> out;
+    // Every relation joins two different entities named in this sentence's
+    // mentions (subjects, objects and speakers all come from them): with
+    // fewer, no cue can yield one, so none is looked up.
+    const std::string* one_entity = nullptr;
+    bool two_entities = false;
+    for (const Mention& m : mentions_) {
+      for (const auto& id : m.entities) {
+        if (one_entity == nullptr) one_entity = &id;
+        two_entities = two_entities || id != *one_entity;
+      }
+    }
+    if (!two_entities) return out;
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (!tokens_[i].word) continue;
+      // A cue inside an entity mention is part of a name.
+      if (!tokens_[i].word || mention_at_[i] >= 0) continue;
       auto it = lm_.forms_by_first_key.find(tokens_[i].key);
       if (it == lm_.forms_by_first_key.end()) continue;
       // Per pattern the longest form; among equals attributive > participle > plain.
@@ -747,8 +761,6 @@ class SentenceAnalysis {
           if (tokens_[i + k].key != f.keys[k]) ok = false;
         }
         if (!ok) continue;
-        // A cue inside an entity mention is part of a name.
-        if (mention_at_[i] >= 0) continue;
         Match m{f.pattern, i, i + f.keys.size(), f.kind};
         auto b = best.find(f.pattern);
         if (b == best.end() || m.end > b->second.end ||

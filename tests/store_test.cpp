@@ -119,6 +119,20 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// data/relations.json with field `field` of relation `name` changed from
+// `from` to `to` (the file's own formatting: `"field": value`).
+std::string EditVocab(std::string json, const std::string& name, const std::string& field,
+                      const std::string& from, const std::string& to) {
+  const size_t entry = json.find("\"name\": \"" + name + "\"");
+  REQUIRE(entry != std::string::npos);
+  const std::string old_text = "\"" + field + "\": " + from;
+  const size_t at = json.find(old_text, entry);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(at < json.find('}', entry));  // within the same entry
+  json.replace(at, old_text.size(), "\"" + field + "\": " + to);
+  return json;
+}
+
 }  // namespace
 
 TEST_SUITE("store") {
@@ -781,6 +795,82 @@ TEST_CASE("sample: data/sample/triples.jsonl loads with the histories it describ
   CHECK(StatsOf(store.get()).evidence_negative >= 5);
 }
 
+TEST_CASE("vocabulary: a changed vocabulary rebuilds all edges as a fresh load with it gives") {
+  const std::string base = test::ReadFile(test::SourcePath("data/relations.json"));
+  std::string first, later;
+  for (int i = 0; i < 40; ++i) {
+    const std::string date = "20" + std::to_string(10 + i / 4) + "-0" + std::to_string(1 + i % 9) +
+                             "-1" + std::to_string(i % 10);
+    const std::string a = "E" + std::to_string(i % 5), b = "E" + std::to_string((i * 3 + 1) % 7);
+    const char* rels[] = {"sanctions", "lifts_sanctions", "visits", "meets", "cuts_ties",
+                          "restores_ties", "recognises", "withdraws_recognition"};
+    std::string text = Line("d" + std::to_string(i), date, a, rels[i % 8], b) + "\n";
+    text += Line("d" + std::to_string(i), date, b, rels[(i + 3) % 8], a) + "\n";
+    (i % 4 == 3 ? later : first) += text;
+  }
+  // Histories on one pair that each change below affects.
+  for (const auto& [doc, date, relation] :
+       {std::tuple{"x1", "2015-01-01", "sanctions"},
+        std::tuple{"x2", "2016-01-01", "lifts_sanctions"},
+        std::tuple{"x3", "2017-06-01", "visits"}, std::tuple{"x4", "2018-01-01", "sanctions"},
+        std::tuple{"x5", "2018-03-01", "visits"}}) {
+    first += Line(doc, date, "E1", relation, "E2") + "\n";
+  }
+  later += Line("x6", "2019-05-05", "E1", "lifts_sanctions", "E2") + "\n";
+  struct Case {
+    const char* what;
+    std::string json;
+  };
+  const std::string no_opposite =
+      EditVocab(EditVocab(base, "sanctions", "opposite", "\"lifts_sanctions\"", "\"\""),
+                "lifts_sanctions", "opposite", "\"sanctions\"", "\"\"");
+  const Case cases[] = {
+      {"a lasting relation becomes an event",
+       EditVocab(base, "sanctions", "lasting", "true", "false")},
+      {"an event relation becomes lasting", EditVocab(base, "visits", "lasting", "false", "true")},
+      {"a symmetric relation becomes directed",
+       EditVocab(base, "meets", "symmetric", "true", "false")},
+      {"a directed relation becomes symmetric",
+       EditVocab(base, "recognises", "symmetric", "false", "true")},
+      {"opposites are removed", no_opposite},
+      {"the opposite changes",
+       EditVocab(EditVocab(no_opposite, "sanctions", "opposite", "\"\"", "\"visits\""), "visits",
+                 "opposite", "\"\"", "\"sanctions\"")},
+  };
+  for (const Case& c : cases) {
+    const std::string what = c.what;
+    CAPTURE(what);
+    auto v2 = RelationVocabulary::Parse(c.json, "relations.json");
+    REQUIRE_MESSAGE(v2.ok(), v2.status().ToString());
+    test::TempDir dir;
+    const std::string path = dir.File("vocab.db");
+    std::vector<std::string> before;
+    {
+      auto old = OpenStore(path);  // the bundled vocabulary
+      MustLoad(old.get(), first);
+      before = GraphTexts(old.get());
+    }
+    // Reopened with the new vocabulary, as the CLI does on its next write.
+    auto changed = Store::Open(path);
+    REQUIRE(changed.ok());
+    Status st = (*changed)->ImportVocabulary(*v2);
+    REQUIRE_MESSAGE(st.ok(), st.ToString());
+    CHECK((*changed)->CheckIntegrity().ok());
+
+    auto fresh = Store::Open(":memory:");
+    REQUIRE(fresh.ok());
+    REQUIRE((*fresh)->ImportVocabulary(*v2).ok());
+    MustLoad(fresh->get(), first);
+    const auto want = GraphTexts(fresh->get());
+    CHECK(GraphTexts(changed->get()) == want);
+    CHECK(want != before);  // the change matters for these triples
+    // Later loads merge with the rebuilt edges under the new families.
+    MustLoad(changed->get(), later);
+    MustLoad(fresh->get(), later);
+    CHECK(GraphTexts(changed->get()) == GraphTexts(fresh->get()));
+  }
+}
+
 TEST_CASE("bulk load: a large first load builds its indexes at the end, with the same result") {
   // Above the loader's threshold (20,000 rows) for deferring index builds.
   std::string first, second;
@@ -814,6 +904,49 @@ TEST_CASE("bulk load: a large first load builds its indexes at the end, with the
   while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
   int rc = pclose(p);
   if (WIFEXITED(rc) && WEXITSTATUS(rc) == 0) CHECK(out == "4\n");
+}
+
+TEST_CASE("load: input parsed in blocks on threads gives the same result, errors and skips") {
+  // Several 1 MiB blocks; bad lines in different blocks, blank and CRLF lines.
+  std::string text;
+  for (int i = 0; i < 30000; ++i) {
+    if (i == 9000 || i == 21000) {
+      text += "{\"doc\": broken\n";
+      continue;
+    }
+    if (i % 1000 == 7) text += "  \r\n";
+    text += Line("doc" + std::to_string(i / 6), "2020-0" + std::to_string(1 + i % 9) + "-11",
+                 "E" + std::to_string(i % 29), i % 3 ? "meets" : "sanctions",
+                 "E" + std::to_string((i * 7 + 2) % 31),
+                 R"(,"evidence":{"text":"Some words to make the lines longer."})") +
+            (i % 2 ? "\r\n" : "\n");
+  }
+  std::vector<std::vector<std::string>> graphs;
+  std::vector<std::vector<int64_t>> skips;
+  for (int threads : {1, 3}) {
+    CAPTURE(threads);
+    auto store = OpenStore(":memory:");
+    LoadOptions strict;
+    strict.parse_threads = threads;
+    auto bad = Load(store.get(), text, "big.jsonl", strict);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.status().message().rfind("big.jsonl:9010: invalid JSON", 0) == 0);
+    CHECK(StatsOf(store.get()).evidence == 0);
+    LoadOptions o;
+    o.parse_threads = threads;
+    o.skip_bad = true;
+    std::vector<int64_t> lines;
+    o.on_skip = [&lines](int64_t line, const std::string&) { lines.push_back(line); };
+    auto r = Load(store.get(), text, "big.jsonl", o);
+    REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+    CHECK(r->skipped == 2);
+    CHECK(r->triples == 29998);
+    skips.push_back(lines);
+    graphs.push_back(GraphTexts(store.get()));
+  }
+  CHECK(skips[0] == std::vector<int64_t>{9010, 21022});
+  CHECK(skips[1] == skips[0]);
+  CHECK(graphs[1] == graphs[0]);
 }
 
 TEST_CASE("crash safety: kill -9 during a large load leaves a consistent store; a re-run completes it") {

@@ -46,6 +46,9 @@ struct LoadOptions {
   // written, with the number of triples written so far (progress display;
   // tests use it to act while the transaction is open). May be empty.
   std::function<void(int64_t triples_written)> on_progress;
+  // Threads that parse the input (in blocks of about 1 MiB, added to the
+  // load in input order); 1 parses on the calling thread. Default: 2.
+  int parse_threads = 2;
 };
 
 struct LoadStats {

@@ -69,7 +69,8 @@ struct Acc {
     std::sort(doc_conf.begin(), doc_conf.end());
     double miss = 1.0;
     for (size_t i = 0; i < doc_conf.size(); ++i) {
-      const bool last_of_doc = i + 1 == doc_conf.size() || doc_conf[i + 1].first != doc_conf[i].first;
+      const bool last_of_doc =
+          i + 1 == doc_conf.size() || doc_conf[i + 1].first != doc_conf[i].first;
       if (!last_of_doc) continue;  // sorted: the last entry of a document is its best
       miss *= (1.0 - doc_conf[i].second);
       ++r.source_count;
@@ -81,7 +82,25 @@ struct Acc {
 
 }  // namespace
 
-std::vector<EdgeRow> ComputeEdges(std::vector<EvPoint> points) {
+void ComputeEdges(std::vector<EvPoint>* points_in, std::vector<EdgeRow>* rows_out) {
+  std::vector<EvPoint>& points = *points_in;
+  std::vector<EdgeRow>& rows = *rows_out;
+  rows.clear();
+  if (points.size() == 1) {
+    // Most keys of a large load have one point: the rows below without
+    // their bookkeeping (same arithmetic, so the same confidence bits).
+    const EvPoint& p = points[0];
+    EdgeRow& r = rows.emplace_back();
+    r.rel_ref = p.rel->ref;
+    r.first_seen = r.last_seen = r.valid_from = p.date;
+    r.status = p.rel->lasting ? "active" : "event";
+    r.evidence_count = 1;
+    r.source_count = 1;
+    double miss = 1.0;
+    miss *= (1.0 - p.confidence);
+    r.confidence = 1.0 - miss;
+    return;
+  }
   // A total order on the evidence's content (never on arrival): date first;
   // on the same date a lasting relation comes before the event that ends it;
   // then by relation name, document and confidence.
@@ -95,7 +114,7 @@ std::vector<EdgeRow> ComputeEdges(std::vector<EvPoint> points) {
 
   std::vector<Acc> done;
   std::vector<Acc> events;  // one edge per event relation (a family has at most two)
-  Acc open;                       // the open interval of a lasting relation
+  Acc open;                 // the open interval of a lasting relation
   bool has_open = false;
 
   auto close = [&](std::string_view date) {
@@ -132,7 +151,6 @@ std::vector<EdgeRow> ComputeEdges(std::vector<EvPoint> points) {
   }
   if (has_open) done.push_back(std::move(open));
 
-  std::vector<EdgeRow> rows;
   rows.reserve(done.size() + events.size());
   for (Acc& a : done) rows.push_back(a.Finish());
   std::sort(events.begin(), events.end(),
@@ -141,7 +159,6 @@ std::vector<EdgeRow> ComputeEdges(std::vector<EvPoint> points) {
     a.valid_from = a.first;
     rows.push_back(a.Finish());
   }
-  return rows;
 }
 
 }  // namespace geokg::store

@@ -3,14 +3,21 @@
 // that replaces changed documents' evidence and recomputes the edges of the
 // affected (pair, relation family) keys. docs/store.md has the rules.
 
+#include <string.h>
+
 #include <algorithm>
+#include <charconv>
 #include <cstring>
+#include <deque>
+#include <future>
 #include <map>
+#include <memory>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "geokg/triple.h"
+
 #include "schema.h"
 #include "store_impl.h"
 
@@ -33,7 +40,35 @@ struct EntityIn {
   int64_t ref = 0;  // entities.id once written
 };
 
-// One triple occurrence, with entities and relation interned.
+// Copies of strings that must outlive the buffers they were parsed from, in
+// large blocks (one allocation per block, not per string). Views stay valid
+// when the arena is moved.
+class Arena {
+ public:
+  std::string_view Add(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > left_) {
+      const size_t size = std::max(kBlock, s.size());
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      next_ = blocks_.back().get();
+      left_ = size;
+    }
+    std::memcpy(next_, s.data(), s.size());
+    std::string_view out(next_, s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return out;
+  }
+
+ private:
+  static constexpr size_t kBlock = 1 << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// One triple occurrence, with entities and relation interned. The strings
+// live in an Arena of the Batch.
 struct Rec {
   uint32_t subject = 0;  // index into Batch::entities
   uint32_t object = 0;
@@ -45,64 +80,108 @@ struct Rec {
   double confidence = 0.0;
   int64_t start = 0;
   int64_t end = 0;
-  std::string date;
-  std::string text;
-  std::string speaker;
-  std::string extractor;
+  std::string_view date;
+  std::string_view text;
+  std::string_view speaker;
+  std::string_view extractor;
+  uint32_t doc = 0;   // index into Batch::docs
+  uint64_t hash = 0;  // canonical hash of the input line (derived document hashes)
 };
 
 struct DocIn {
   DocumentInfo info;
-  std::string given_hash;          // doc.hash of the input (or the other store's hash)
-  std::vector<uint64_t> line_hashes;  // canonical triple hashes, for a derived hash
-  std::vector<Rec> recs;
+  std::string given_hash;  // doc.hash of the input (or the other store's hash)
+  size_t begin = 0;        // its recs: Batch::order[begin, begin + count)
+  size_t count = 0;
 
-  std::string ContentHash() {
+  std::string ContentHash(std::vector<uint64_t>* line_hashes) const {
     if (!given_hash.empty()) return given_hash;
     // Order of lines within the input does not matter; duplicates do.
-    std::sort(line_hashes.begin(), line_hashes.end());
+    std::sort(line_hashes->begin(), line_hashes->end());
     uint64_t h = store::Hash64("");
-    for (uint64_t v : line_hashes) h = store::Hash64(std::string_view(reinterpret_cast<const char*>(&v), sizeof v), h);
-    return "triples:" + store::Hex64(h) + ":" + std::to_string(line_hashes.size());
+    for (uint64_t v : *line_hashes) {
+      h = store::Hash64(std::string_view(reinterpret_cast<const char*>(&v), sizeof v), h);
+    }
+    return "triples:" + store::Hex64(h) + ":" + std::to_string(line_hashes->size());
   }
 };
 
+// std::string keys looked up by string_view without a temporary string.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename V>
+using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
+
 struct Batch {
   std::vector<EntityIn> entities;
-  std::unordered_map<std::string, uint32_t> entity_index;
+  ViewMap<uint32_t> entity_index;
   std::vector<DocIn> docs;
-  std::unordered_map<std::string, size_t> doc_index;
-  std::string canon;  // scratch buffer
+  ViewMap<size_t> doc_index;
+  // All recs in input order (one vector, not one per document: fewer
+  // allocations); `order` lists them by document once Group() ran.
+  std::vector<Rec> recs;
+  std::vector<uint32_t> order;
+  std::vector<Arena> arenas;  // backing store of the Recs' strings
+  size_t last_doc = 0;
 
-  uint32_t Intern(const EntityRef& e) {
-    auto it = entity_index.find(e.id);
+  void Add(size_t doc, const Rec& r) {
+    recs.push_back(r);
+    recs.back().doc = static_cast<uint32_t>(doc);
+    ++docs[doc].count;
+  }
+
+  // Groups the recs by document (a counting sort; input order within one).
+  void Group() {
+    size_t next = 0;
+    for (DocIn& d : docs) {
+      d.begin = next;
+      next += d.count;
+    }
+    std::vector<size_t> fill(docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) fill[i] = docs[i].begin;
+    order.resize(recs.size());
+    for (size_t i = 0; i < recs.size(); ++i) order[fill[recs[i].doc]++] = static_cast<uint32_t>(i);
+  }
+
+  uint32_t Intern(std::string_view id, std::string_view name, EntityKind kind) {
+    auto it = entity_index.find(id);
     if (it == entity_index.end()) {
       const auto index = static_cast<uint32_t>(entities.size());
-      entities.push_back({e.id, e.name, e.kind, 0});
-      entity_index.emplace(e.id, index);
+      entities.push_back({std::string(id), std::string(name), kind, 0});
+      entity_index.emplace(std::string(id), index);
       return index;
     }
     EntityIn& have = entities[it->second];
-    if (have.name.empty()) have.name = e.name;
-    if (have.kind == EntityKind::kOther) have.kind = e.kind;
+    if (have.name.empty()) have.name = name;
+    if (have.kind == EntityKind::kOther) have.kind = kind;
     return it->second;
   }
 
-  DocIn& Doc(const DocumentInfo& info) {
+  size_t Doc(const TripleView::Doc& info) {
     // Lines of one document usually follow each other.
-    if (!docs.empty() && docs[last_doc].info.id == info.id) return docs[last_doc];
+    if (!docs.empty() && docs[last_doc].info.id == info.id) {
+      DocIn& d = docs[last_doc];
+      if (d.given_hash.empty()) d.given_hash = info.hash;
+      return last_doc;
+    }
     auto it = doc_index.find(info.id);
     if (it == doc_index.end()) {
-      it = doc_index.emplace(info.id, docs.size()).first;
+      it = doc_index.emplace(std::string(info.id), docs.size()).first;
       docs.push_back(DocIn{});
-      docs.back().info = info;
+      DocumentInfo& d = docs.back().info;
+      d.id = info.id;
+      d.url = info.url;
+      d.title = info.title;
+      d.date = info.date;
+      d.lang = info.lang;
     }
     last_doc = it->second;
     DocIn& d = docs[it->second];
     if (d.given_hash.empty()) d.given_hash = info.hash;
-    return d;
+    return last_doc;
   }
-  size_t last_doc = 0;
 };
 
 void AppendField(std::string* out, std::string_view s) {
@@ -111,27 +190,46 @@ void AppendField(std::string* out, std::string_view s) {
 }
 
 // The canonical form of a parsed triple: every field, in a fixed order, so
-// the derived document hash ignores JSON spacing and key order.
-uint64_t CanonicalHash(const Triple& t, std::string* buf) {
+// the derived document hash ignores JSON spacing and key order. Stored
+// content hashes depend on it: it must not change.
+uint64_t CanonicalHash(const TripleView& t, std::string* buf) {
   buf->clear();
-  for (std::string_view f : {std::string_view(t.doc.id), std::string_view(t.doc.url),
-                             std::string_view(t.doc.title), std::string_view(t.doc.date),
-                             std::string_view(t.doc.lang), std::string_view(t.subject.id),
-                             std::string_view(t.subject.name), ToString(t.subject.kind),
-                             std::string_view(t.relation), std::string_view(t.object.id),
-                             std::string_view(t.object.name), ToString(t.object.kind),
-                             ToString(t.polarity), ToString(t.modality),
-                             std::string_view(t.date), ToString(t.date_precision),
-                             std::string_view(t.evidence.text), std::string_view(t.cameo),
-                             std::string_view(t.plover), std::string_view(t.speaker),
-                             std::string_view(t.extractor)}) {
+  for (std::string_view f : {t.doc.id,
+                             t.doc.url,
+                             t.doc.title,
+                             t.doc.date,
+                             t.doc.lang,
+                             t.subject.id,
+                             t.subject.name,
+                             ToString(t.subject.kind),
+                             t.relation,
+                             t.object.id,
+                             t.object.name,
+                             ToString(t.object.kind),
+                             ToString(t.polarity),
+                             ToString(t.modality),
+                             t.date,
+                             ToString(t.date_precision),
+                             t.evidence_text,
+                             t.cameo,
+                             t.plover,
+                             t.speaker,
+                             t.extractor}) {
     AppendField(buf, f);
   }
-  char nums[64];
-  int n = std::snprintf(nums, sizeof nums, "%d|%.6f|%lld|%lld", t.sentence, t.confidence,
-                        static_cast<long long>(t.evidence.start),
-                        static_cast<long long>(t.evidence.end));
-  buf->append(nums, static_cast<size_t>(n));
+  // "%d|%.6f|%lld|%lld"; to_chars with a precision prints exactly as printf
+  // does, several times faster. (%.6f of a double has at most 317 chars.)
+  char num[400];
+  auto append = [&](std::to_chars_result r) {
+    if (r.ec == std::errc()) buf->append(num, r.ptr);
+  };
+  append(std::to_chars(num, num + sizeof num, t.sentence));
+  buf->push_back('|');
+  append(std::to_chars(num, num + sizeof num, t.confidence, std::chars_format::fixed, 6));
+  buf->push_back('|');
+  append(std::to_chars(num, num + sizeof num, static_cast<long long>(t.evidence_start)));
+  buf->push_back('|');
+  append(std::to_chars(num, num + sizeof num, static_cast<long long>(t.evidence_end)));
   return store::Hash64(*buf);
 }
 
@@ -157,7 +255,6 @@ struct KeyHash {
     return static_cast<size_t>(h);
   }
 };
-
 
 // Writes a Batch in one transaction. Owns the prepared statements.
 class Writer {
@@ -211,12 +308,15 @@ class Writer {
 
   Status WriteEntities(Batch* batch) {
     Stmt find, insert, alias, update;
-    Status s = Prepare(&find, "SELECT id, name, kind, in_catalog FROM entities WHERE entity_id = ?");
-    if (s.ok()) s = Prepare(&insert, "INSERT INTO entities(entity_id, name, kind) VALUES (?, ?, ?)");
+    Status s =
+        Prepare(&find, "SELECT id, name, kind, in_catalog FROM entities WHERE entity_id = ?");
+    if (s.ok())
+      s = Prepare(&insert, "INSERT INTO entities(entity_id, name, kind) VALUES (?, ?, ?)");
     if (s.ok()) {
-      s = Prepare(&alias,
-                  "INSERT OR IGNORE INTO aliases(lookup_key, entity_ref, type, alias, lang, source) "
-                  "VALUES (?, ?, ?, ?, '', 'triple')");
+      s = Prepare(
+          &alias,
+          "INSERT OR IGNORE INTO aliases(lookup_key, entity_ref, type, alias, lang, source) "
+          "VALUES (?, ?, ?, ?, '', 'triple')");
     }
     if (s.ok()) s = Prepare(&update, "UPDATE entities SET name = ?, kind = ? WHERE id = ?");
     if (!s.ok()) return s;
@@ -263,9 +363,10 @@ class Writer {
   // Keys of the positive evidence a changed document is about to lose.
   Status CollectOldKeys(int64_t doc_ref) {
     Stmt st;
-    Status s = Prepare(&st,
-                       std::string("SELECT subject_ref, object_ref, relation_ref FROM evidence "
-                                   "WHERE document_ref = ? AND ") + store::kEdgeEvidence);
+    Status s =
+        Prepare(&st, std::string("SELECT subject_ref, object_ref, relation_ref FROM evidence "
+                                 "WHERE document_ref = ? AND ") +
+                         store::kEdgeEvidence);
     if (!s.ok()) return s;
     st.Bind(1, doc_ref);
     std::vector<std::tuple<int64_t, int64_t, int64_t>> rows;
@@ -273,7 +374,8 @@ class Writer {
     if (!st.status().ok()) return st.status();
     for (auto [subj, obj, rel_ref] : rows) {
       const RelInfo* rel = m_->FindRel(rel_ref);
-      if (rel == nullptr) return Status::Corruption("evidence names unknown relation #" + std::to_string(rel_ref));
+      if (rel == nullptr)
+        return Status::Corruption("evidence names unknown relation #" + std::to_string(rel_ref));
       auto key = MakeKey(subj, obj, *rel);
       if (!key.ok()) return key.status();
       db_keys_.insert(*key);
@@ -282,6 +384,8 @@ class Writer {
   }
 
   Status Run(Batch* batch, const LoadOptions& options, LoadStats* stats) {
+    batch->Group();
+    std::vector<uint64_t> line_hashes;
     Status s = WriteEntities(batch);
     if (!s.ok()) return s;
     auto edges = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM edges)");
@@ -313,8 +417,7 @@ class Writer {
     // A large first load builds the secondary indexes once at the end.
     bool rebuild_indexes = false;
     {
-      size_t recs = 0;
-      for (const DocIn& doc : batch->docs) recs += doc.recs.size();
+      const size_t recs = batch->recs.size();
       auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
       if (!docs.ok()) return docs.status();
       if (*docs == 0 && edges_empty && recs >= kBulkIndexThreshold) {
@@ -327,8 +430,12 @@ class Writer {
     }
 
     int64_t written = 0;
-    for (DocIn& doc : batch->docs) {
-      const std::string hash = doc.ContentHash();
+    for (const DocIn& doc : batch->docs) {
+      line_hashes.clear();
+      for (size_t i = doc.begin; i < doc.begin + doc.count; ++i) {
+        line_hashes.push_back(batch->recs[batch->order[i]].hash);
+      }
+      const std::string hash = doc.ContentHash(&line_hashes);
       int64_t doc_ref = 0;
       find_doc.Bind(1, doc.info.id);
       if (find_doc.Step()) {
@@ -345,7 +452,7 @@ class Writer {
         if (s.ok()) {
           update_doc.Bind(1, doc.info.url).Bind(2, doc.info.title).Bind(3, doc.info.date);
           update_doc.Bind(4, doc.info.lang).Bind(5, hash);
-          update_doc.Bind(6, static_cast<int64_t>(doc.recs.size())).Bind(7, doc_ref);
+          update_doc.Bind(6, static_cast<int64_t>(doc.count)).Bind(7, doc_ref);
           s = update_doc.Run();
         }
         if (!s.ok()) return s;
@@ -356,12 +463,13 @@ class Writer {
         ++stats->documents_new;
         insert_doc.Bind(1, doc.info.id).Bind(2, doc.info.url).Bind(3, doc.info.title);
         insert_doc.Bind(4, doc.info.date).Bind(5, doc.info.lang).Bind(6, hash);
-        insert_doc.Bind(7, static_cast<int64_t>(doc.recs.size()));
+        insert_doc.Bind(7, static_cast<int64_t>(doc.count));
         s = insert_doc.Run();
         if (!s.ok()) return s;
         doc_ref = sqlite3_last_insert_rowid(m_->db.handle());
       }
-      for (const Rec& r : doc.recs) {
+      for (size_t i = doc.begin; i < doc.begin + doc.count; ++i) {
+        const Rec& r = batch->recs[batch->order[i]];
         const int64_t subj = batch->entities[r.subject].ref;
         const int64_t obj = batch->entities[r.object].ref;
         // Static binds: the strings outlive the statement's step.
@@ -382,7 +490,7 @@ class Writer {
         }
         points_.push_back({key, {r.rel, r.date, doc_ref, r.confidence}});
       }
-      written += static_cast<int64_t>(doc.recs.size());
+      written += static_cast<int64_t>(doc.count);
       if (options.on_progress) options.on_progress(written);
     }
     s = Recompute(edges_empty, stats);
@@ -401,10 +509,12 @@ class Writer {
                        "SELECT 1 FROM edges WHERE subject_ref = ? AND object_ref = ? "
                        "AND relation_ref IN (?, ?) LIMIT 1");
     if (s.ok()) {
-      s = Prepare(&read,
-                  std::string("SELECT relation_ref, event_date, document_ref, confidence FROM evidence "
-                              "WHERE subject_ref = ? AND object_ref = ? AND relation_ref IN (?, ?) "
-                              "AND ") + store::kEdgeEvidence);
+      s = Prepare(
+          &read,
+          std::string("SELECT relation_ref, event_date, document_ref, confidence FROM evidence "
+                      "WHERE subject_ref = ? AND object_ref = ? AND relation_ref IN (?, ?) "
+                      "AND ") +
+              store::kEdgeEvidence);
     }
     if (s.ok()) {
       s = Prepare(&remove,
@@ -418,13 +528,18 @@ class Writer {
               [](const auto& x, const auto& y) { return x.first < y.first; });
     std::vector<std::string> dates;  // backing store of points read from the store
     std::vector<EvPoint> points;
+    std::vector<EdgeRow> rows;
     // One (pair, family) at a time: this batch's points, or all of its
     // evidence read back when the store had some before.
     auto compute = [&](const Key& key, size_t begin, size_t end, bool from_db) -> Status {
       const RelInfo* fam = m_->FindRel(key.family);
-      if (fam == nullptr) return Status::Corruption("unknown relation family #" + std::to_string(key.family));
+      if (fam == nullptr)
+        return Status::Corruption("unknown relation family #" + std::to_string(key.family));
       if (!from_db && !edges_empty) {
-        exists.Bind(1, key.subject).Bind(2, key.object).Bind(3, fam->members[0]).Bind(4, fam->members[1]);
+        exists.Bind(1, key.subject)
+            .Bind(2, key.object)
+            .Bind(3, fam->members[0])
+            .Bind(4, fam->members[1]);
         from_db = exists.Step();
         Status es = exists.status();
         exists.Reset();
@@ -449,16 +564,22 @@ class Writer {
         }
         for (auto& [rel_ref, date_index, doc, conf] : rows) {
           const RelInfo* rel = m_->FindRel(rel_ref);
-          if (rel == nullptr) return Status::Corruption("evidence names unknown relation #" + std::to_string(rel_ref));
+          if (rel == nullptr)
+            return Status::Corruption("evidence names unknown relation #" +
+                                      std::to_string(rel_ref));
           points.push_back({rel, dates[date_index], doc, conf});
         }
-        remove.Bind(1, key.subject).Bind(2, key.object).Bind(3, fam->members[0]).Bind(4, fam->members[1]);
+        remove.Bind(1, key.subject)
+            .Bind(2, key.object)
+            .Bind(3, fam->members[0])
+            .Bind(4, fam->members[1]);
         Status ds = remove.Run();
         if (!ds.ok()) return ds;
       } else {
         for (size_t i = begin; i < end; ++i) points.push_back(points_[i].second);
       }
-      for (const EdgeRow& row : store::ComputeEdges(points)) {
+      store::ComputeEdges(&points, &rows);
+      for (const EdgeRow& row : rows) {
         Status is = InsertEdge(&insert, key.subject, key.object, row);
         if (!is.ok()) return is;
         ++stats->edges_touched;
@@ -507,45 +628,134 @@ class Writer {
   Store::Impl* m_;
   std::unordered_map<int64_t, std::string> ids_;
   std::vector<std::pair<Key, EvPoint>> points_;  // edge-making evidence of this batch
-  std::unordered_set<Key, KeyHash> db_keys_;      // keys whose stored evidence changed
+  std::unordered_set<Key, KeyHash> db_keys_;     // keys whose stored evidence changed
 };
 
 std::string LineError(const std::string& source, int64_t line, const std::string& msg) {
   return source + ":" + std::to_string(line) + ": " + msg;
 }
 
-// Adds a parsed triple to the batch; InvalidArgument message without position.
-Status AddTriple(Store::Impl* m, Batch* batch, Triple&& t) {
-  const RelInfo* rel = m->FindRel(t.relation);
-  if (rel == nullptr) {
-    if (m->rels.empty()) {
-      return Status::InvalidArgument("unknown relation \"" + t.relation +
-                                     "\": the store has no relation vocabulary yet "
-                                     "(import data/relations.json)");
-    }
-    return Status::InvalidArgument("unknown relation \"" + t.relation +
-                                   "\" (not in the relation vocabulary)");
+Status UnknownRelation(const Store::Impl& m, std::string_view relation) {
+  if (m.rels.empty()) {
+    return Status::InvalidArgument("unknown relation \"" + std::string(relation) +
+                                   "\": the store has no relation vocabulary yet "
+                                   "(import data/relations.json)");
   }
-  const uint64_t line_hash = CanonicalHash(t, &batch->canon);
-  DocIn& doc = batch->Doc(t.doc);
-  doc.line_hashes.push_back(line_hash);
-  Rec r;
-  r.subject = batch->Intern(t.subject);
-  r.object = batch->Intern(t.object);
+  return Status::InvalidArgument("unknown relation \"" + std::string(relation) +
+                                 "\" (not in the relation vocabulary)");
+}
+
+// A parsed, checked line: what the batch needs of it. `t`'s document and
+// entity strings point into the input chunk; the Rec's into the chunk's arena.
+struct ParsedLine {
+  int64_t line = 0;
+  std::string error;  // a bad line: the message (without position); the rest is unset
+  TripleView t;
+  uint64_t hash = 0;
+  Rec rec;
+};
+
+// Parses and checks one line (thread-safe: reads only the vocabulary).
+void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std::string* scratch,
+               ParsedLine* out) {
+  Status s = ParseTripleJsonInSitu(text, size, &out->t);
+  const TripleView& t = out->t;
+  const RelInfo* rel = s.ok() ? m.FindRel(t.relation) : nullptr;
+  if (s.ok() && rel == nullptr) s = UnknownRelation(m, t.relation);
+  if (!s.ok()) {
+    out->error = s.message();
+    return;
+  }
+  out->hash = CanonicalHash(t, scratch);
+  Rec& r = out->rec;
   r.rel = rel;
   r.sentence = t.sentence;
   r.polarity = t.polarity;
   r.modality = t.modality;
   r.precision = t.date_precision;
   r.confidence = t.confidence;
-  r.start = t.evidence.start;
-  r.end = t.evidence.end;
-  r.date = std::move(t.date);
-  r.text = std::move(t.evidence.text);
-  r.speaker = std::move(t.speaker);
-  r.extractor = std::move(t.extractor);
-  doc.recs.push_back(std::move(r));
-  return Status::OK();
+  r.start = t.evidence_start;
+  r.end = t.evidence_end;
+  r.date = arena->Add(t.date);
+  r.text = arena->Add(t.evidence_text);
+  r.speaker = arena->Add(t.speaker);
+  r.extractor = arena->Add(t.extractor);
+}
+
+// Adds a parsed line to the batch (the Rec's strings already live in one of
+// the batch's arenas).
+void AddParsed(Batch* batch, const ParsedLine& p) {
+  const size_t doc = batch->Doc(p.t.doc);
+  Rec r = p.rec;
+  r.hash = p.hash;
+  r.subject = batch->Intern(p.t.subject.id, p.t.subject.name, p.t.subject.kind);
+  r.object = batch->Intern(p.t.object.id, p.t.object.name, p.t.object.kind);
+  batch->Add(doc, r);
+}
+
+// A block of whole input lines, parsed on a worker thread.
+struct Chunk {
+  int64_t first_line = 0;  // number of its first line
+  std::unique_ptr<char[]> text;
+  size_t size = 0;
+  size_t capacity = 0;  // of `text`
+  Arena arena;
+  std::vector<ParsedLine> lines;  // non-blank lines
+  int64_t line_count = 0;         // lines in the chunk, blank ones too
+};
+
+void ParseChunk(const Store::Impl& m, Chunk* c) {
+  std::string scratch;
+  char* p = c->text.get();
+  char* const end = p + c->size;
+  int64_t line_no = c->first_line;
+  while (p < end) {
+    char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    char* line_end = nl != nullptr ? nl : end;  // `end` is a spare writable byte
+    size_t size = static_cast<size_t>(line_end - p);
+    if (size > 0 && p[size - 1] == '\r') --size;
+    bool blank = true;
+    for (size_t i = 0; i < size && blank; ++i) blank = p[i] == ' ' || p[i] == '\t';
+    if (!blank) {
+      ParsedLine& out = c->lines.emplace_back();
+      out.line = line_no;
+      ParseLine(m, p, size, &c->arena, &scratch, &out);
+    }
+    ++line_no;
+    p = line_end + 1;
+  }
+  c->line_count = line_no - c->first_line;
+}
+
+// Reads the next chunk of whole lines (about kChunkBytes) from `in`;
+// `carry` holds a partial line between calls. False at the end of input.
+bool ReadChunk(std::istream& in, std::string* carry, Chunk* c) {
+  constexpr size_t kChunkBytes = 1 << 20;
+  for (;;) {
+    // Chunks are recycled: their buffers are reused, not allocated (and
+    // faulted in) again for every megabyte.
+    const size_t cap = carry->size() + kChunkBytes + 1;  // +1: the parser's terminator
+    if (c->capacity < cap) {
+      c->text = std::make_unique_for_overwrite<char[]>(cap + (64 << 10));
+      c->capacity = cap + (64 << 10);
+    }
+    char* const buf_ptr = c->text.get();
+    std::memcpy(buf_ptr, carry->data(), carry->size());
+    size_t have = carry->size();
+    in.read(buf_ptr + have, static_cast<std::streamsize>(kChunkBytes));
+    have += static_cast<size_t>(in.gcount());
+    carry->clear();
+    if (have == 0) return false;
+    size_t cut = have;
+    if (in) {  // more may follow: keep the partial last line for the next chunk
+      const char* nl = static_cast<const char*>(memrchr(buf_ptr, '\n', have));
+      cut = nl == nullptr ? 0 : static_cast<size_t>(nl - buf_ptr) + 1;
+      carry->assign(buf_ptr + cut, have - cut);
+      if (cut == 0) continue;  // a line longer than a chunk: read on
+    }
+    c->size = cut;
+    return true;
+  }
 }
 
 }  // namespace
@@ -557,22 +767,65 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
   if (!s.ok()) return s;
   Batch batch;
   LoadStats stats;
-  std::string line;
-  int64_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    ++stats.lines;
-    auto t = ParseTripleJson(line);
-    Status ls = t.ok() ? AddTriple(&m, &batch, std::move(t.value())) : t.status();
-    if (!ls.ok()) {
-      if (!options.skip_bad) return Status::InvalidArgument(LineError(source_name, line_no, ls.message()));
-      ++stats.skipped;
-      if (options.on_skip) options.on_skip(line_no, ls.message());
-      continue;
+  // Chunks are parsed on worker threads, at most `threads` at a time, and
+  // added to the batch in input order on this thread, so errors, skips and
+  // the batch are the same as for a line-by-line parse.
+  const int threads = std::max(1, options.parse_threads);
+  std::deque<std::pair<std::unique_ptr<Chunk>, std::future<void>>> pending;
+  std::string carry;
+  int64_t next_line = 1;
+  bool eof = false;
+  auto add_chunk = [&](Chunk* c) -> Status {
+    for (ParsedLine& p : c->lines) {
+      ++stats.lines;
+      if (!p.error.empty()) {
+        if (!options.skip_bad) {
+          return Status::InvalidArgument(LineError(source_name, p.line, p.error));
+        }
+        ++stats.skipped;
+        if (options.on_skip) options.on_skip(p.line, p.error);
+        continue;
+      }
+      AddParsed(&batch, p);
+      ++stats.triples;
     }
-    ++stats.triples;
+    batch.arenas.push_back(std::move(c->arena));
+    return Status::OK();
+  };
+  std::vector<std::unique_ptr<Chunk>> spare;
+  while (!eof || !pending.empty()) {
+    while (!eof && pending.size() < static_cast<size_t>(threads)) {
+      std::unique_ptr<Chunk> c;
+      if (spare.empty()) {
+        c = std::make_unique<Chunk>();
+      } else {
+        c = std::move(spare.back());
+        spare.pop_back();
+        c->lines.clear();
+        c->arena = Arena();
+      }
+      if (!ReadChunk(in, &carry, c.get())) {
+        eof = true;
+        break;
+      }
+      c->first_line = next_line;
+      next_line += std::count(c->text.get(), c->text.get() + c->size, '\n');
+      if (c->size > 0 && c->text[c->size - 1] != '\n') ++next_line;
+      Chunk* raw = c.get();
+      if (threads == 1) {
+        ParseChunk(m, raw);
+        pending.emplace_back(std::move(c), std::future<void>());
+      } else {
+        pending.emplace_back(std::move(c),
+                             std::async(std::launch::async, [&m, raw] { ParseChunk(m, raw); }));
+      }
+    }
+    if (pending.empty()) break;
+    if (pending.front().second.valid()) pending.front().second.get();
+    s = add_chunk(pending.front().first.get());
+    spare.push_back(std::move(pending.front().first));
+    pending.pop_front();
+    if (!s.ok()) return s;  // ~future waits for the chunks still being parsed
   }
   if (in.bad()) return Status::IOError("cannot read " + source_name);
   Writer writer(&m);
@@ -584,12 +837,34 @@ Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
   Status s = m.CheckWritable();
   if (!s.ok()) return s;
   Batch batch;
+  batch.arenas.emplace_back();
   LoadStats stats;
+  std::string scratch;
+  ParsedLine p;
   for (size_t i = 0; i < triples.size(); ++i) {
     ++stats.lines;
-    Triple t = triples[i];
-    s = AddTriple(&m, &batch, std::move(t));
-    if (!s.ok()) return Status::InvalidArgument("triple #" + std::to_string(i + 1) + ": " + s.message());
+    p.t = ToView(triples[i]);
+    const RelInfo* rel = m.FindRel(p.t.relation);
+    if (rel == nullptr) {
+      return Status::InvalidArgument("triple #" + std::to_string(i + 1) + ": " +
+                                     UnknownRelation(m, p.t.relation).message());
+    }
+    p.hash = CanonicalHash(p.t, &scratch);
+    Arena& arena = batch.arenas.back();
+    Rec& r = p.rec;
+    r.rel = rel;
+    r.sentence = p.t.sentence;
+    r.polarity = p.t.polarity;
+    r.modality = p.t.modality;
+    r.precision = p.t.date_precision;
+    r.confidence = p.t.confidence;
+    r.start = p.t.evidence_start;
+    r.end = p.t.evidence_end;
+    r.date = arena.Add(p.t.date);
+    r.text = arena.Add(p.t.evidence_text);
+    r.speaker = arena.Add(p.t.speaker);
+    r.extractor = arena.Add(p.t.extractor);
+    AddParsed(&batch, p);
     ++stats.triples;
   }
   Writer writer(&m);
@@ -604,35 +879,34 @@ Result<int64_t> Store::Impl::RebuildEdges() {
       std::string("SELECT v.subject_ref, v.object_ref, v.relation_ref, v.event_date, "
                   "v.document_ref, v.confidence, s.entity_id, o.entity_id FROM evidence v "
                   "JOIN entities s ON s.id = v.subject_ref JOIN entities o ON o.id = v.object_ref "
-                  "WHERE ") + store::kEdgeEvidence);
+                  "WHERE ") +
+      store::kEdgeEvidence);
   if (!read.ok()) return read.status();
-  std::vector<std::string> dates;
-  struct Row {
-    store::EvPoint p;
-    size_t date;
-  };
-  std::map<Key, std::vector<Row>> groups;
+  // Every edge-making evidence row with its key, sorted by key: the same
+  // (pair, family) groups a load computes.
+  Arena dates;
+  std::vector<std::pair<Key, EvPoint>> all;
   while (read->Step()) {
     const RelInfo* rel = FindRel(read->Int(2));
     if (rel == nullptr) continue;  // a relation type removed from the vocabulary
     Key k{read->Int(0), read->Int(1), rel->family_ref};
     if (rel->family_symmetric && read->Text(7) < read->Text(6)) std::swap(k.subject, k.object);
-    dates.push_back(read->Text(3));
-    groups[k].push_back({{rel, {}, read->Int(4), read->Real(5)}, dates.size() - 1});
+    all.push_back({k, {rel, dates.Add(read->Text(3)), read->Int(4), read->Real(5)}});
   }
   if (!read->status().ok()) return read->status();
+  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   Stmt insert;
   s = Writer::PrepareEdgeInsert(&db, &insert);
   if (!s.ok()) return s;
   int64_t n = 0;
   std::vector<EvPoint> points;
-  for (auto& [key, rows] : groups) {
+  std::vector<EdgeRow> rows;
+  for (size_t i = 0; i < all.size();) {
+    const Key key = all[i].first;
     points.clear();
-    for (auto& r : rows) {
-      r.p.date = dates[r.date];
-      points.push_back(r.p);
-    }
-    for (const EdgeRow& row : store::ComputeEdges(points)) {
+    for (; i < all.size() && all[i].first == key; ++i) points.push_back(all[i].second);
+    store::ComputeEdges(&points, &rows);
+    for (const EdgeRow& row : rows) {
       s = Writer::InsertEdge(&insert, key.subject, key.object, row);
       if (!s.ok()) return s;
       ++n;
@@ -689,14 +963,15 @@ Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
       e.id = st->Text(1);
       e.name = st->Text(2);
       e.kind = ParseEntityKind(st->Text(3)).value_or(EntityKind::kOther);
-      entity_of[st->Int(0)] = batch.Intern(e);
+      entity_of[st->Int(0)] = batch.Intern(e.id, e.name, e.kind);
     }
     if (!st->status().ok()) return st->status();
     auto rt = odb.Prepare("SELECT id, name FROM relation_types");
     if (!rt.ok()) return rt.status();
     while (rt->Step()) rel_of[rt->Int(0)] = m.FindRel(rt->Text(1));
     if (!rt->status().ok()) return rt->status();
-    auto docs = odb.Prepare("SELECT id, doc_id, url, title, date, lang, content_hash FROM documents ORDER BY id");
+    auto docs = odb.Prepare(
+        "SELECT id, doc_id, url, title, date, lang, content_hash FROM documents ORDER BY id");
     if (!docs.ok()) return docs.status();
     while (docs->Step()) {
       DocumentInfo info;
@@ -706,11 +981,13 @@ Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
       info.date = docs->Text(4);
       info.lang = docs->Text(5);
       info.hash = docs->Text(6);
-      batch.Doc(info);
+      batch.Doc({info.id, info.url, info.title, info.date, info.lang, info.hash});
       doc_of[docs->Int(0)] = batch.doc_index[info.id];
     }
     if (!docs->status().ok()) return docs->status();
   }
+  batch.arenas.emplace_back();
+  Arena& arena = batch.arenas.back();
   auto ev = odb.Prepare(
       "SELECT document_ref, sentence, subject_ref, relation_ref, object_ref, polarity, modality, "
       "event_date, date_precision, confidence, span_start, span_end, text, speaker, extractor "
@@ -732,29 +1009,32 @@ Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
     r.sentence = static_cast<int>(ev->Int(1));
     r.polarity = ParsePolarity(ev->Text(5)).value_or(Polarity::kPositive);
     r.modality = ParseModality(ev->Text(6)).value_or(Modality::kAsserted);
-    r.date = ev->Text(7);
+    r.date = arena.Add(ev->Text(7));
     r.precision = ParseDatePrecision(ev->Text(8)).value_or(DatePrecision::kUnknown);
     r.confidence = ev->Real(9);
     r.start = ev->Int(10);
     r.end = ev->Int(11);
-    r.text = ev->Text(12);
-    r.speaker = ev->Text(13);
-    r.extractor = ev->Text(14);
-    batch.docs[d->second].recs.push_back(std::move(r));
+    r.text = arena.Add(ev->Text(12));
+    r.speaker = arena.Add(ev->Text(13));
+    r.extractor = arena.Add(ev->Text(14));
+    batch.Add(d->second, r);
     ++stats.triples;
   }
   if (!ev->status().ok()) return ev->status();
   stats.lines = stats.triples;
 
   // The shard's aliases (catalog names) travel with its entities.
-  std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>> aliases;
+  std::vector<
+      std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>>
+      aliases;
   {
     auto al = odb.Prepare(
         "SELECT a.lookup_key, e.entity_id, a.type, a.alias, a.lang, a.source "
         "FROM aliases a JOIN entities e ON e.id = a.entity_ref");
     if (!al.ok()) return al.status();
     while (al->Step()) {
-      aliases.emplace_back(al->Text(0), al->Text(1), al->Text(2), al->Text(3), al->Text(4), al->Text(5));
+      aliases.emplace_back(al->Text(0), al->Text(1), al->Text(2), al->Text(3), al->Text(4),
+                           al->Text(5));
     }
     if (!al->status().ok()) return al->status();
   }

@@ -11,6 +11,9 @@ namespace geokg::store {
 // The schema version this build writes.
 constexpr int kSchemaVersion = 2;
 
+// Page size of new store files, in bytes (existing files keep theirs).
+constexpr int kPageSize = 16384;
+
 // Brings the store to `target` (0 = kSchemaVersion), one migration per
 // transaction, each version N -> N+1. Fails with Corruption if the file
 // is not a geokg store or is newer than this build.

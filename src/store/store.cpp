@@ -1,9 +1,10 @@
 // Store: opening, schema, vocabulary and catalog import, transactions.
 
+#include "geokg/store.h"
+
 #include <filesystem>
 #include <set>
 
-#include "geokg/store.h"
 #include "schema.h"
 #include "store_impl.h"
 
@@ -64,8 +65,9 @@ Result<std::string> GetMeta(Db* db, const std::string& key) {
 }
 
 Status SetMeta(Db* db, const std::string& key, const std::string& value) {
-  auto st = db->Prepare("INSERT INTO meta(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  auto st = db->Prepare(
+      "INSERT INTO meta(key, value) VALUES (?, ?) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!st.ok()) return st.status();
   st->Bind(1, key).Bind(2, value);
   return st->Run();
@@ -106,6 +108,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto version = store::SchemaVersion(&db);
   if (!version.ok()) return version.status();
   if (!options.read_only) {
+    if (*version == 0) {
+      // A new file: larger pages than SQLite's 4 KiB hold more rows per page
+      // (less space lost per page, fewer pages to cache and write). Only
+      // possible before the first table and before WAL mode.
+      auto tables = db.QueryInt("SELECT count(*) FROM sqlite_master");
+      if (!tables.ok()) return tables.status();
+      if (*tables == 0) {
+        s = db.Exec("PRAGMA page_size = " + std::to_string(store::kPageSize));
+        if (!s.ok()) return s;
+      }
+    }
     if (!memory) {
       s = db.Exec("PRAGMA journal_mode = WAL");
       if (!s.ok()) return s;
@@ -160,6 +173,11 @@ Status Store::Impl::LoadRelations() {
     r.family_ref = r.ref;
     r.members[0] = r.members[1] = r.ref;
     const RelInfo* o = r.opposite.empty() ? nullptr : FindRel(r.opposite);
+    // Only mutual opposites form a family. A vocabulary file is checked for
+    // that, but relation_types keeps rows a newer vocabulary dropped, with
+    // their old opposite; pairing those one-sidedly would give one relation
+    // two families.
+    if (o != nullptr && o->opposite != r.name) o = nullptr;
     if (o != nullptr) r.opposite_ref = o->ref;
     if (o == nullptr || (!r.lasting && !o->lasting)) {
       r.family_symmetric = r.symmetric;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "geokg/store.h"
+
 #include "sqlite_db.h"
 
 namespace geokg {
@@ -30,8 +31,8 @@ struct RelInfo {
   bool lasting = false;
   std::string opposite;
   int64_t opposite_ref = 0;
-  bool closer = false;          // not lasting, but ends its lasting opposite
-  int64_t family_ref = 0;       // the family's root relation
+  bool closer = false;            // not lasting, but ends its lasting opposite
+  int64_t family_ref = 0;         // the family's root relation
   bool family_symmetric = false;  // pairs are normalised (A <= B) in this family
   int64_t members[2] = {0, 0};    // relation refs of the family (second may repeat the first)
 };
@@ -66,7 +67,9 @@ struct EdgeRow {
 // The merge rules: the edges of one (pair, family) from all of its positive
 // evidence. A pure function of the set of points (their order does not
 // matter), which is what makes the store independent of arrival order.
-std::vector<EdgeRow> ComputeEdges(std::vector<EvPoint> points);
+// Sorts `points` in place and replaces `rows` (both reused across calls to
+// save allocations).
+void ComputeEdges(std::vector<EvPoint>* points, std::vector<EdgeRow>* rows);
 
 // A 64-bit FNV-1a hash (content hashes of documents).
 uint64_t Hash64(std::string_view data, uint64_t seed = 14695981039346656037ull);

@@ -115,6 +115,77 @@ TEST_SUITE("graph") {
     }
   }
 
+  TEST_CASE("Build keeps every field of every edge, in order, in columns") {
+    GraphData g = MakeGraph({{"A", "B", "meets", 1.0, true, 3},
+                             {"B", "C", "meets", -2.5, false, 1},  // same name, other values
+                             {"C", "A", "recognises", 4.0, false, 7},
+                             {"A", "B", "meets", 1.0, true, 2}});
+    g.edges[1].valid_to = "2023-05";
+    g.edges[1].status = "ended";
+    g.edges[2].last_seen = "2024-02-29";
+    g.edges[2].valid_from = "2022";
+    g.edges[2].cameo = "054";
+    g.edges[2].plover = "SUPPORT";
+    g.edges[3].id = 1ll << 40;
+    g.edges[3].confidence = 0.25;
+    const GraphData want = g;
+    auto built = Snapshot::Build(std::move(g));
+    REQUIRE(built.ok());
+    const Snapshot& s = *built;
+    REQUIRE(s.num_edges() == want.edges.size());
+    for (EdgeIndex e = 0; e < s.num_edges(); ++e) {
+      CAPTURE(e);
+      const Edge& w = want.edges[e];
+      const Edge got = s.edge(e);
+      CHECK(got.id == w.id);
+      CHECK(got.subject == w.subject);
+      CHECK(got.relation == w.relation);
+      CHECK(got.object == w.object);
+      CHECK(got.first_seen == w.first_seen);
+      CHECK(got.last_seen == w.last_seen);
+      CHECK(got.valid_from == w.valid_from);
+      CHECK(got.valid_to == w.valid_to);
+      CHECK(got.evidence_count == w.evidence_count);
+      CHECK(got.source_count == w.source_count);
+      CHECK(got.confidence == w.confidence);
+      CHECK(got.status == w.status);
+      CHECK(got.cameo == w.cameo);
+      CHECK(got.plover == w.plover);
+      CHECK(got.goldstein == w.goldstein);
+      CHECK(got.symmetric == w.symmetric);
+      CHECK(s.relation(e) == w.relation);
+      CHECK(s.symmetric(e) == w.symmetric);
+      CHECK(s.node(s.source(e)).id == w.subject);
+      CHECK(s.node(s.target(e)).id == w.object);
+    }
+    // "meets" twice with different values: two relations; repeats share one.
+    CHECK(s.table().relations.size() == 3);
+    CHECK(s.table().edges[0].relation == s.table().edges[3].relation);
+    CHECK(s.table().edges[0].relation != s.table().edges[1].relation);
+    // A relation filter matches every variant of the name.
+    PathOptions only_meets;
+    only_meets.relations = {"meets"};
+    auto p = ShortestPath(s, "A", "C", only_meets);
+    REQUIRE(p.ok());
+    CHECK(p->edges.size() == 2);
+    // Snapshot from columns: the same graph; bad indices are refused.
+    auto again = Snapshot::Build(s.table());
+    REQUIRE(again.ok());
+    for (EdgeIndex e = 0; e < s.num_edges(); ++e) CHECK(again->edge(e).id == s.edge(e).id);
+    CHECK(again->OutEdges(*again->IndexOf("A")).size() == 2);
+    GraphTable bad = s.table();
+    bad.edges[1].object = 99;
+    auto refused = Snapshot::Build(bad);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.status().IsInvalidArgument());
+    GraphTable bad_date = s.table();
+    bad_date.edges[0].valid_to = static_cast<uint32_t>(bad_date.strings.size());
+    CHECK(Snapshot::Build(bad_date).status().IsInvalidArgument());
+    GraphTable twice = s.table();
+    twice.nodes.push_back(twice.nodes[0]);
+    CHECK(Snapshot::Build(twice).status().IsInvalidArgument());
+  }
+
   TEST_CASE("ShortestPath follows direction only when asked; symmetric edges go both ways") {
     Snapshot s = MakeSnapshot({{"A", "B", "recognises"},
                                {"B", "C", "recognises"},

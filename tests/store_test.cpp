@@ -730,6 +730,113 @@ TEST_CASE("read: evidence newest first, timelines in date order, graph filters")
   }
 }
 
+TEST_CASE("read: the graph comes in a fixed order with aliases, and in columns alike") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "entities");
+  test::WriteFile(dir.File("entities/test.json"), R"({"entities":[
+    {"id":"RUS","name":"Russia","kind":"state","names":{"en":["Russian Federation"],"de":["Russland"]},
+     "adjectives":{"de":["russisch"]},"metonyms":{"de":["Kreml"],"en":["Kremlin"]},"codes":["RU"]},
+    {"id":"DPR","name":"Donetsk People's Republic","kind":"breakaway","names":{"de":["Volksrepublik Donezk"]}}
+  ]})");
+  auto catalog = EntityCatalog::LoadDir(dir.File("entities"));
+  REQUIRE_MESSAGE(catalog.ok(), catalog.status().ToString());
+  for (const Backend& b : kBackends) {
+    CAPTURE(b.name);
+    test::TempDir sdir;
+    auto store = OpenStore(BackendPath(b, sdir));
+    // Loaded out of order: the read sorts edges by subject id, relation,
+    // object id, valid_from, edge id, and nodes by id.
+    MustLoad(store.get(),
+             Line("d1", "2022-07-13", "UKR", "meets", "RUS") + "\n" +
+                 Line("d2", "2022-02-21", "RUS", "recognises", "DPR") + "\n" +
+                 Line("d3", "2021-05-01", "RUS", "cuts_ties", "UKR") + "\n" +
+                 Line("d4", "2022-03", "RUS", "sanctions", "UKR") + "\n" +
+                 Line("d5", "2022-04-02", "RUS", "lifts_sanctions", "UKR") + "\n" +
+                 Line("d6", "2023-01-01", "RUS", "sanctions", "UKR") + "\n" +
+                 Line("d7", "2022-01-01", "AAA", "meets", "ZZZ", ",\"confidence\":0.5") + "\n");
+    REQUIRE(store->ImportCatalog(*catalog).ok());
+    auto g = store->ReadGraph();
+    REQUIRE_MESSAGE(g.ok(), g.status().ToString());
+    std::vector<std::string> ids;
+    for (const Entity& n : g->nodes) ids.push_back(n.id);
+    CHECK(ids == std::vector<std::string>{"AAA", "DPR", "RUS", "UKR", "ZZZ"});
+    const Entity& rus = g->nodes[2];
+    CHECK(rus.name == "Russia");
+    CHECK(rus.kind == EntityKind::kState);
+    // Names, then codes, metonyms and adjectives; each by language, then text.
+    CHECK(rus.aliases == std::vector<std::string>{"Russland", "Russian Federation", "RU", "Kreml",
+                                                  "Kremlin", "russisch"});
+    CHECK(g->nodes[1].kind == EntityKind::kBreakaway);
+    std::vector<std::string> edges;
+    for (const Edge& e : g->edges) {
+      edges.push_back(e.subject + " " + e.relation + " " + e.object + " " + e.valid_from + ".." +
+                      e.valid_to + " " + e.status);
+    }
+    CHECK(edges == std::vector<std::string>{
+                       "AAA meets ZZZ 2022-01-01.. event",
+                       "RUS cuts_ties UKR 2021-05-01.. active",
+                       "RUS lifts_sanctions UKR 2022-04-02.. event",
+                       "RUS meets UKR 2022-07-13.. event",
+                       "RUS recognises DPR 2022-02-21.. active",
+                       "RUS sanctions UKR 2022-03..2022-04-02 ended",
+                       "RUS sanctions UKR 2023-01-01.. active",
+                   });
+    const Edge& meets = g->edges[3];  // symmetric: stored with the smaller id first
+    CHECK(meets.symmetric);
+    CHECK(meets.cameo == Vocab().Find("meets")->cameo);
+    CHECK(meets.plover == Vocab().Find("meets")->plover);
+    CHECK(meets.goldstein == Vocab().Find("meets")->goldstein);
+    CHECK(g->edges[0].confidence == doctest::Approx(0.5));
+
+    // The columns hold the same graph: every edge, field by field.
+    auto t = store->ReadGraphTable();
+    REQUIRE_MESSAGE(t.ok(), t.status().ToString());
+    REQUIRE(t->edges.size() == g->edges.size());
+    REQUIRE(t->nodes.size() == g->nodes.size());
+    for (size_t i = 0; i < g->nodes.size(); ++i) {
+      CHECK(t->nodes[i].id == g->nodes[i].id);
+      CHECK(t->nodes[i].aliases == g->nodes[i].aliases);
+    }
+    for (size_t i = 0; i < g->edges.size(); ++i) {
+      const Edge& want = g->edges[i];
+      const Edge got = t->MakeEdge(i);
+      CAPTURE(i);
+      CHECK(got.id == want.id);
+      CHECK(t->nodes[t->edges[i].subject].id == want.subject);
+      CHECK(t->relations[t->edges[i].relation].name == want.relation);
+      CHECK(t->strings[t->edges[i].valid_from] == want.valid_from);
+      CHECK(EdgeTexts({got}) == EdgeTexts({want}));
+      CHECK(got.cameo == want.cameo);
+      CHECK(got.goldstein == want.goldstein);
+      CHECK(got.symmetric == want.symmetric);
+    }
+    // Repeated strings are stored once.
+    std::set<std::string> distinct(t->strings.begin(), t->strings.end());
+    CHECK(distinct.size() == t->strings.size());
+    GraphData round = t->ToGraphData();
+    CHECK(EdgeTexts(round.edges) == EdgeTexts(g->edges));
+
+    // Filters on relations and kinds apply to the columns too.
+    GraphFilter f;
+    f.relations = {"sanctions", "unknown"};
+    auto ft = store->ReadGraphTable(f);
+    REQUIRE(ft.ok());
+    CHECK(ft->edges.size() == 2);
+    CHECK(ft->nodes.size() == 2);  // RUS, UKR
+    GraphFilter kinds;
+    kinds.kinds = {EntityKind::kState, EntityKind::kOther};
+    auto kt = store->ReadGraphTable(kinds);
+    REQUIRE(kt.ok());
+    // All but the edge to DPR (a breakaway entity); UKR, AAA, ZZZ are not
+    // in the catalog (kind other).
+    CHECK(kt->edges.size() == 6);
+    for (size_t i = 0; i < kt->edges.size(); ++i) {
+      CHECK(kt->nodes[kt->edges[i].object].id != "DPR");
+    }
+    CHECK(kt->nodes.size() == 4);
+  }
+}
+
 TEST_CASE("sample: data/sample/triples.jsonl loads with the histories it describes") {
   auto store = OpenStore(":memory:");
   std::ifstream in(test::SourcePath("data/sample/triples.jsonl"));

@@ -7,9 +7,10 @@
 // weights and the signed view.
 //
 // Nodes and edges are addressed by dense indices (NodeIndex, EdgeIndex) into
-// data().nodes and data().edges. Adjacency is kept as flat lists of edge
-// indices per node, so iterating the out- or in-edges of a node costs no
-// allocation.
+// table().nodes and table().edges. The snapshot keeps its edges in columns
+// (GraphTable: no string per edge); edge(e) builds an Edge on request.
+// Adjacency is kept as flat lists of edge indices per node, so iterating the
+// out- or in-edges of a node costs no allocation.
 //
 // Direction: an Edge points subject -> object. A *directed* traversal follows
 // an edge from its subject to its object, and a symmetric edge
@@ -41,8 +42,8 @@
 
 namespace geokg {
 
-using NodeIndex = uint32_t;  // index into Snapshot::data().nodes
-using EdgeIndex = uint32_t;  // index into Snapshot::data().edges
+using NodeIndex = uint32_t;  // index into Snapshot::table().nodes
+using EdgeIndex = uint32_t;  // index into Snapshot::table().edges
 
 // Applies `filter` to graph data in memory with the same rules as
 // Store::ReadGraph (as_of, since/until, relations, plover, kinds,
@@ -60,8 +61,12 @@ class Snapshot {
   // repeated, if an edge names an entity that is not in data.nodes, or if
   // there are 2^32 - 1 nodes or edges or more.
   static Result<Snapshot> Build(GraphData data);
-  // Reads store.ReadGraph(filter) and builds the snapshot from it. Passes on
-  // the store's error.
+  // The same from columns (nodes, edges and their order as given). Fails
+  // with InvalidArgument as above, and if an edge's node, relation or string
+  // index is out of range.
+  static Result<Snapshot> Build(GraphTable table);
+  // Reads store.ReadGraphTable(filter) and builds the snapshot from it.
+  // Passes on the store's error.
   static Result<Snapshot> FromStore(Store& store, const GraphFilter& filter = {});
 
   Snapshot(Snapshot&&) noexcept;
@@ -70,7 +75,9 @@ class Snapshot {
 
   size_t num_nodes() const;
   size_t num_edges() const;
-  const GraphData& data() const;
+  // The nodes and edges in columns. A snapshot built from GraphData interns
+  // relations by (name, cameo, plover, goldstein, symmetric).
+  const GraphTable& table() const;
 
   // The node with id `id`, or nullptr.
   const Entity* FindNode(std::string_view id) const;
@@ -79,7 +86,12 @@ class Snapshot {
 
   // Requires n < num_nodes() / e < num_edges().
   const Entity& node(NodeIndex n) const;
-  const Edge& edge(EdgeIndex e) const;
+  // Edge `e`, built from the columns (a copy: bind it to a value or a const
+  // reference, do not keep its address).
+  Edge edge(EdgeIndex e) const;
+  // Cheap parts of edge(e), without building it.
+  const std::string& relation(EdgeIndex e) const;
+  bool symmetric(EdgeIndex e) const;
   NodeIndex source(EdgeIndex e) const;  // the subject's index
   NodeIndex target(EdgeIndex e) const;  // the object's index
   // The end of edge `e` that is not `from` (for a self-loop: `from`).

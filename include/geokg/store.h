@@ -89,6 +89,44 @@ struct GraphFilter {
   bool include_ended = true;           // edges whose validity was closed by their opposite
 };
 
+// The nodes and edges of GraphData in columns (Store::ReadGraphTable,
+// Snapshot::table()): every repeated string (entity ids, relation names and
+// codes, dates, statuses) is stored once and edges refer to it by index, so
+// a million edges cost no string allocation. Same order as GraphData.
+struct GraphTable {
+  struct Relation {
+    std::string name;
+    std::string cameo;
+    std::string plover;
+    double goldstein = 0.0;
+    bool symmetric = false;
+  };
+  struct EdgeRow {
+    int64_t id = 0;
+    uint32_t subject = 0;   // index into `nodes`
+    uint32_t object = 0;    // index into `nodes`
+    uint32_t relation = 0;  // index into `relations`
+    // Indices into `strings`.
+    uint32_t first_seen = 0;
+    uint32_t last_seen = 0;
+    uint32_t valid_from = 0;
+    uint32_t valid_to = 0;
+    uint32_t status = 0;
+    int64_t evidence_count = 0;
+    int64_t source_count = 0;
+    double confidence = 0.0;
+  };
+  std::vector<Entity> nodes;
+  std::vector<Relation> relations;
+  std::vector<std::string> strings;  // dates and statuses
+  std::vector<EdgeRow> edges;
+
+  // Edge `i` as GraphData holds it. Requires i < edges.size() and valid indices.
+  Edge MakeEdge(size_t i) const;
+  // All nodes and edges as GraphData.
+  GraphData ToGraphData() const;
+};
+
 // One evidence row, as `geokg evidence` and exports show it.
 struct EvidenceRow {
   DocumentInfo doc;
@@ -152,8 +190,12 @@ class Store {
   // All edges between two entities (either direction), by valid_from/first_seen.
   Result<std::vector<Edge>> Timeline(const std::string& a_id, const std::string& b_id);
 
-  // The nodes and edges that pass `filter` (nodes: the ends of those edges).
+  // The nodes and edges that pass `filter` (nodes: the ends of those edges,
+  // with their aliases, sorted by id; edges sorted by subject id, relation,
+  // object id, valid_from, edge id).
   Result<GraphData> ReadGraph(const GraphFilter& filter = {});
+  // The same selection in columns (what Snapshot::FromStore reads).
+  Result<GraphTable> ReadGraphTable(const GraphFilter& filter = {});
   // All entities, edges or not.
   Result<std::vector<Entity>> AllEntities();
 

@@ -283,9 +283,8 @@ const char kPathExamples[] =
     "  geokg path PRK DPR --directed --max-hops 2 --format json\n";
 
 const char* Arrow(const Snapshot& snap, EdgeIndex e, const std::string& from) {
-  const Edge& edge = snap.edge(e);
-  if (edge.symmetric) return "<->";
-  return edge.subject == from ? "->" : "<-";
+  if (snap.symmetric(e)) return "<->";
+  return snap.node(snap.source(e)).id == from ? "->" : "<-";
 }
 
 int RunPath(const Args& args, const Global& global) {

@@ -33,13 +33,13 @@ uint64_t PairKey(NodeIndex a, NodeIndex b) {
 // edges. Undirected: unordered pairs with first < second.
 std::vector<std::pair<NodeIndex, NodeIndex>> SimplePairs(const Impl& g, bool directed) {
   std::vector<std::pair<NodeIndex, NodeIndex>> pairs;
-  pairs.reserve(g.src.size());
-  for (size_t e = 0; e < g.src.size(); ++e) {
-    NodeIndex a = g.src[e], b = g.dst[e];
+  pairs.reserve(g.num_edges());
+  for (size_t e = 0; e < g.num_edges(); ++e) {
+    NodeIndex a = g.Src(e), b = g.Dst(e);
     if (a == b) continue;
     if (directed) {
       pairs.emplace_back(a, b);
-      if (g.symmetric[e]) pairs.emplace_back(b, a);
+      if (g.Sym(e)) pairs.emplace_back(b, a);
     } else {
       pairs.emplace_back(std::min(a, b), std::max(a, b));
     }
@@ -53,7 +53,7 @@ std::vector<Score> ToScores(const Impl& g, const std::vector<double>& values, si
   std::vector<Score> out;
   out.reserve(values.size());
   for (size_t v = 0; v < values.size(); ++v) {
-    out.push_back({g.data.nodes[v].id, g.data.nodes[v].name, values[v]});
+    out.push_back({g.id(v), g.table.nodes[v].name, values[v]});
   }
   std::sort(out.begin(), out.end(), [](const Score& a, const Score& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
@@ -63,9 +63,9 @@ std::vector<Score> ToScores(const Impl& g, const std::vector<double>& values, si
 }
 
 std::vector<double> Degrees(const Impl& g, RankOptions::Degree mode) {
-  std::vector<double> deg(g.data.nodes.size(), 0.0);
-  for (size_t e = 0; e < g.src.size(); ++e) {
-    const NodeIndex a = g.src[e], b = g.dst[e];
+  std::vector<double> deg(g.num_nodes(), 0.0);
+  for (size_t e = 0; e < g.num_edges(); ++e) {
+    const NodeIndex a = g.Src(e), b = g.Dst(e);
     switch (mode) {
       case RankOptions::Degree::kTotal:
         deg[a] += 1;
@@ -73,11 +73,11 @@ std::vector<double> Degrees(const Impl& g, RankOptions::Degree mode) {
         break;
       case RankOptions::Degree::kOut:
         deg[a] += 1;
-        if (g.symmetric[e]) deg[b] += 1;
+        if (g.Sym(e)) deg[b] += 1;
         break;
       case RankOptions::Degree::kIn:
         deg[b] += 1;
-        if (g.symmetric[e]) deg[a] += 1;
+        if (g.Sym(e)) deg[a] += 1;
         break;
     }
   }
@@ -87,15 +87,15 @@ std::vector<double> Degrees(const Impl& g, RankOptions::Degree mode) {
 // Power iteration as networkx.pagerank: parallel edges add weight, the rank
 // of nodes without out-arcs is spread evenly over all nodes.
 std::vector<double> PageRankValues(const Impl& g, const RankOptions& options) {
-  const size_t n = g.data.nodes.size();
+  const size_t n = g.num_nodes();
   if (n == 0) return {};
   // Arcs u -> v in CSR by target (pull form).
   std::vector<std::pair<NodeIndex, NodeIndex>> arcs;
-  arcs.reserve(g.src.size() * 2);
-  for (size_t e = 0; e < g.src.size(); ++e) {
-    arcs.emplace_back(g.src[e], g.dst[e]);
-    if ((!options.directed || g.symmetric[e]) && g.src[e] != g.dst[e]) {
-      arcs.emplace_back(g.dst[e], g.src[e]);
+  arcs.reserve(g.num_edges() * 2);
+  for (size_t e = 0; e < g.num_edges(); ++e) {
+    arcs.emplace_back(g.Src(e), g.Dst(e));
+    if ((!options.directed || g.Sym(e)) && g.Src(e) != g.Dst(e)) {
+      arcs.emplace_back(g.Dst(e), g.Src(e));
     }
   }
   std::vector<uint32_t> offsets(n + 1, 0);
@@ -138,7 +138,7 @@ std::vector<double> PageRankValues(const Impl& g, const RankOptions& options) {
 }
 
 std::vector<double> BetweennessValues(const Impl& g, const RankOptions& options) {
-  const size_t n = g.data.nodes.size();
+  const size_t n = g.num_nodes();
   std::vector<double> centrality(n, 0.0);
   if (n == 0) return centrality;
   const auto pairs = SimplePairs(g, options.directed);
@@ -169,12 +169,12 @@ std::vector<double> BetweennessValues(const Impl& g, const RankOptions& options)
 // ------------------------------------------------------------------ blocs
 
 std::vector<std::vector<NodeIndex>> Components(const Impl& g, const std::vector<char>& use) {
-  const size_t n = g.data.nodes.size();
+  const size_t n = g.num_nodes();
   boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
                         boost::no_property, boost::no_property, boost::vecS>
       graph(n);
-  for (size_t e = 0; e < g.src.size(); ++e) {
-    if (use[e] && g.src[e] != g.dst[e]) boost::add_edge(g.src[e], g.dst[e], graph);
+  for (size_t e = 0; e < g.num_edges(); ++e) {
+    if (use[e] && g.Src(e) != g.Dst(e)) boost::add_edge(g.Src(e), g.Dst(e), graph);
   }
   std::vector<int> component(n, 0);
   const int count = n == 0 ? 0 : boost::connected_components(graph, component.data());
@@ -190,14 +190,14 @@ std::vector<std::vector<NodeIndex>> Components(const Impl& g, const std::vector<
 // so the result is deterministic.
 std::vector<std::vector<NodeIndex>> Communities(const Impl& g, const std::vector<char>& use,
                                                 int max_iterations) {
-  const size_t n = g.data.nodes.size();
+  const size_t n = g.num_nodes();
   // The current level's graph: weighted simple adjacency plus self-loop weight.
   std::vector<std::vector<std::pair<uint32_t, double>>> adj(n);
   std::vector<double> self(n, 0.0);
   {
     std::unordered_map<uint64_t, double> weight;
-    for (size_t e = 0; e < g.src.size(); ++e) {
-      if (use[e] && g.src[e] != g.dst[e]) weight[PairKey(g.src[e], g.dst[e])] += 1.0;
+    for (size_t e = 0; e < g.num_edges(); ++e) {
+      if (use[e] && g.Src(e) != g.Dst(e)) weight[PairKey(g.Src(e), g.Dst(e))] += 1.0;
     }
     for (auto [key, w] : weight) {
       const auto a = static_cast<uint32_t>(key >> 32);
@@ -292,6 +292,32 @@ std::vector<std::vector<NodeIndex>> Communities(const Impl& g, const std::vector
   return groups;
 }
 
+// The sign of an edge from its relation's Goldstein value and PLOVER type.
+int Sign(double goldstein, std::string_view plover) {
+  if (goldstein > 0) return 1;
+  if (goldstein < 0) return -1;
+  static constexpr std::string_view kCooperative[] = {"AGREE",     "CONSULT", "SUPPORT", "CONCEDE",
+                                                      "COOPERATE", "AID",     "RETREAT"};
+  static constexpr std::string_view kConflictual[] = {
+      "DEMAND",  "DISAPPROVE", "ACCUSE",   "REJECT", "THREATEN",
+      "PROTEST", "SANCTION",   "MOBILIZE", "COERCE", "ASSAULT"};
+  for (auto p : kCooperative) {
+    if (plover == p) return 1;
+  }
+  for (auto p : kConflictual) {
+    if (plover == p) return -1;
+  }
+  return 0;
+}
+
+// Sign per relation of the snapshot (EdgeSign depends on the relation only).
+std::vector<int> RelationSigns(const Snapshot::Impl& g) {
+  std::vector<int> signs;
+  signs.reserve(g.table.relations.size());
+  for (const auto& r : g.table.relations) signs.push_back(Sign(r.goldstein, r.plover));
+  return signs;
+}
+
 }  // namespace
 
 std::string_view ToString(RankOptions::Measure measure) {
@@ -339,26 +365,27 @@ std::optional<BlocOptions::Method> ParseBlocMethod(std::string_view text) {
 
 std::vector<Bloc> Blocs(const Snapshot& snapshot, const BlocOptions& options) {
   const Impl& g = ImplOf(snapshot);
-  std::vector<char> use(g.src.size(), 1);
+  std::vector<char> use(g.num_edges(), 1);
   if (options.cooperative_only) {
-    for (size_t e = 0; e < use.size(); ++e) use[e] = EdgeSign(g.data.edges[e]) > 0 ? 1 : 0;
+    const std::vector<int> signs = RelationSigns(g);
+    for (size_t e = 0; e < use.size(); ++e) use[e] = signs[g.Rel(e)] > 0 ? 1 : 0;
   }
   auto groups = options.method == BlocOptions::Method::kComponents
                     ? Components(g, use)
                     : Communities(g, use, options.max_iterations);
-  std::vector<int> group_of(g.data.nodes.size(), -1);
+  std::vector<int> group_of(g.num_nodes(), -1);
   for (size_t i = 0; i < groups.size(); ++i) {
     for (NodeIndex v : groups[i]) group_of[v] = static_cast<int>(i);
   }
   std::vector<int64_t> internal(groups.size(), 0);
-  for (size_t e = 0; e < g.src.size(); ++e) {
-    if (group_of[g.src[e]] == group_of[g.dst[e]]) ++internal[group_of[g.src[e]]];
+  for (size_t e = 0; e < g.num_edges(); ++e) {
+    if (group_of[g.Src(e)] == group_of[g.Dst(e)]) ++internal[group_of[g.Src(e)]];
   }
   std::vector<Bloc> blocs;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].size() < std::max<size_t>(1, options.min_size)) continue;
     Bloc b;
-    for (NodeIndex v : groups[i]) b.members.push_back(g.data.nodes[v].id);
+    for (NodeIndex v : groups[i]) b.members.push_back(g.id(v));
     std::sort(b.members.begin(), b.members.end());
     b.internal_edges = internal[i];
     blocs.push_back(std::move(b));
@@ -372,36 +399,22 @@ std::vector<Bloc> Blocs(const Snapshot& snapshot, const BlocOptions& options) {
 
 // ---------------------------------------------------------------- balance
 
-int EdgeSign(const Edge& edge) {
-  if (edge.goldstein > 0) return 1;
-  if (edge.goldstein < 0) return -1;
-  static constexpr std::string_view kCooperative[] = {"AGREE",     "CONSULT", "SUPPORT", "CONCEDE",
-                                                      "COOPERATE", "AID",     "RETREAT"};
-  static constexpr std::string_view kConflictual[] = {
-      "DEMAND",  "DISAPPROVE", "ACCUSE",   "REJECT", "THREATEN",
-      "PROTEST", "SANCTION",   "MOBILIZE", "COERCE", "ASSAULT"};
-  for (auto p : kCooperative) {
-    if (edge.plover == p) return 1;
-  }
-  for (auto p : kConflictual) {
-    if (edge.plover == p) return -1;
-  }
-  return 0;
-}
+int EdgeSign(const Edge& edge) { return Sign(edge.goldstein, edge.plover); }
 
 BalanceReport Balance(const Snapshot& snapshot, const BalanceOptions& options) {
   const Impl& g = ImplOf(snapshot);
-  const size_t n = g.data.nodes.size();
+  const size_t n = g.num_nodes();
   BalanceReport report;
+  const std::vector<int> signs = RelationSigns(g);
   // Net sign per unordered pair.
   std::unordered_map<uint64_t, size_t> tie_of;
   std::vector<std::pair<uint64_t, int>> sums;  // key, sum of signs
   std::vector<std::vector<EdgeIndex>> tie_edges;
-  for (size_t e = 0; e < g.src.size(); ++e) {
-    if (g.src[e] == g.dst[e]) continue;
-    const int sign = EdgeSign(g.data.edges[e]);
+  for (size_t e = 0; e < g.num_edges(); ++e) {
+    if (g.Src(e) == g.Dst(e)) continue;
+    const int sign = signs[g.Rel(e)];
     if (sign == 0) continue;
-    const uint64_t key = PairKey(g.src[e], g.dst[e]);
+    const uint64_t key = PairKey(g.Src(e), g.Dst(e));
     auto [it, fresh] = tie_of.emplace(key, sums.size());
     if (fresh) {
       sums.emplace_back(key, 0);
@@ -421,8 +434,8 @@ BalanceReport Balance(const Snapshot& snapshot, const BalanceOptions& options) {
     adj[a].emplace_back(b, sign);
     adj[b].emplace_back(a, sign);
     SignedTie tie;
-    tie.a = g.data.nodes[a].id;
-    tie.b = g.data.nodes[b].id;
+    tie.a = g.id(a);
+    tie.b = g.id(b);
     if (tie.b < tie.a) std::swap(tie.a, tie.b);
     tie.sign = sign;
     tie.edges = tie_edges[i];
@@ -437,7 +450,7 @@ BalanceReport Balance(const Snapshot& snapshot, const BalanceOptions& options) {
     auto it = sign_of.find(PairKey(a, b));
     return it == sign_of.end() ? 0 : it->second;
   };
-  auto id = [&](NodeIndex v) -> const std::string& { return g.data.nodes[v].id; };
+  auto id = [&](NodeIndex v) -> const std::string& { return g.id(v); };
 
   // Closed triads u < v < w.
   for (NodeIndex u = 0; u < n; ++u) {

@@ -55,7 +55,7 @@ std::optional<RawPath> BidirectionalBfs(const Ctx& c, NodeIndex s, NodeIndex t, 
     path.nodes = {s};
     return path;
   }
-  const size_t n = c.g.data.nodes.size();
+  const size_t n = c.g.num_nodes();
   std::vector<int32_t> dist[2] = {std::vector<int32_t>(n, -1), std::vector<int32_t>(n, -1)};
   std::vector<EdgeIndex> parent[2] = {std::vector<EdgeIndex>(n, kNone),
                                       std::vector<EdgeIndex>(n, kNone)};
@@ -96,7 +96,7 @@ std::optional<RawPath> BidirectionalBfs(const Ctx& c, NodeIndex s, NodeIndex t, 
     EdgeIndex e = parent[0][v];
     path.edges.push_back(e);
     path.nodes.push_back(v);
-    v = c.g.src[e] == v ? c.g.dst[e] : c.g.src[e];
+    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
   }
   path.nodes.push_back(s);
   std::reverse(path.nodes.begin(), path.nodes.end());
@@ -105,7 +105,7 @@ std::optional<RawPath> BidirectionalBfs(const Ctx& c, NodeIndex s, NodeIndex t, 
   for (NodeIndex v = meet; v != t;) {
     EdgeIndex e = parent[1][v];
     path.edges.push_back(e);
-    v = c.g.src[e] == v ? c.g.dst[e] : c.g.src[e];
+    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
     path.nodes.push_back(v);
   }
   path.cost = static_cast<double>(path.edges.size());
@@ -126,7 +126,7 @@ std::optional<RawPath> Dijkstra(const Ctx& c, NodeIndex s, NodeIndex t, int hop_
     uint32_t parent;
     EdgeIndex via;
   };
-  const size_t n = c.g.data.nodes.size();
+  const size_t n = c.g.num_nodes();
   std::vector<uint32_t> settled_hops(n, kNone);
   std::vector<double> best_cost(n, kInf);
   std::vector<uint32_t> best_hops(n, kNone);
@@ -180,7 +180,7 @@ std::optional<RawPath> Dijkstra(const Ctx& c, NodeIndex s, NodeIndex t, int hop_
 
 // The cheapest cost from every node to `t` (searching backwards), unlimited hops.
 std::vector<double> CostsToTarget(const Ctx& c, NodeIndex t) {
-  const size_t n = c.g.data.nodes.size();
+  const size_t n = c.g.num_nodes();
   std::vector<double> dist(n, kInf);
   using Item = std::pair<double, NodeIndex>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
@@ -203,7 +203,7 @@ std::vector<double> CostsToTarget(const Ctx& c, NodeIndex t) {
 
 // layers[k][w]: the cheapest cost from w to `t` in at most k hops (k <= limit).
 std::vector<std::vector<double>> LayeredCostsToTarget(const Ctx& c, NodeIndex t, int limit) {
-  const size_t n = c.g.data.nodes.size();
+  const size_t n = c.g.num_nodes();
   std::vector<std::vector<double>> layers(limit + 1, std::vector<double>(n, kInf));
   layers[0][t] = 0.0;
   for (int k = 1; k <= limit; ++k) {
@@ -222,7 +222,7 @@ std::vector<std::vector<double>> LayeredCostsToTarget(const Ctx& c, NodeIndex t,
 Path ToPath(const Impl& g, const RawPath& raw) {
   Path p;
   p.nodes.reserve(raw.nodes.size());
-  for (NodeIndex v : raw.nodes) p.nodes.push_back(g.data.nodes[v].id);
+  for (NodeIndex v : raw.nodes) p.nodes.push_back(g.id(v));
   p.edges = raw.edges;
   p.cost = raw.cost;
   return p;
@@ -304,7 +304,7 @@ double EdgeCost(const Edge& edge, PathOptions::Weight weight) {
 }
 
 double CompactEdgeCost(const Snapshot::Impl& g, EdgeIndex e, PathOptions::Weight weight) {
-  return Cost(g.goldstein[e], g.evidence[e], weight);
+  return Cost(g.Goldstein(e), g.Evidence(e), weight);
 }
 
 Result<Path> ShortestPath(const Snapshot& snapshot, std::string_view from_id,
@@ -352,7 +352,7 @@ Result<std::vector<Path>> AllShortestPaths(const Snapshot& snapshot, std::string
   std::vector<Path> paths;
   RawPath current;
   current.nodes.push_back(s);
-  std::vector<char> on_path(g.data.nodes.size(), 0);
+  std::vector<char> on_path(g.num_nodes(), 0);
   on_path[s] = 1;
   std::vector<std::pair<EdgeIndex, NodeIndex>> steps;
   std::function<void(NodeIndex, double)> dfs = [&](NodeIndex v, double cost) {
@@ -402,7 +402,7 @@ Result<std::vector<Path>> KShortestPaths(const Snapshot& snapshot, std::string_v
   if (!first) return NoPath(snapshot, s, t, options);
   found.push_back(std::move(*first));
   std::vector<RawPath> candidates;
-  std::vector<char> banned_nodes(g.data.nodes.size(), 0);
+  std::vector<char> banned_nodes(g.num_nodes(), 0);
   auto known = [&](const RawPath& p) {
     auto same = [&](const RawPath& q) { return q.edges == p.edges && q.nodes == p.nodes; };
     return std::any_of(found.begin(), found.end(), same) ||
@@ -457,7 +457,7 @@ Result<std::vector<Neighbor>> Neighbors(const Snapshot& snapshot, std::string_vi
   if (!start) return Status::NotFound("no node \"" + std::string(id) + "\" in the graph");
   const Impl& g = ImplOf(snapshot);
   const RelationMask mask = MakeRelationMask(g, relations);
-  std::vector<int32_t> dist(g.data.nodes.size(), -1);
+  std::vector<int32_t> dist(g.num_nodes(), -1);
   std::vector<NodeIndex> order = {*start};
   dist[*start] = 0;
   for (size_t head = 0; head < order.size(); ++head) {
@@ -471,7 +471,7 @@ Result<std::vector<Neighbor>> Neighbors(const Snapshot& snapshot, std::string_vi
   }
   std::vector<Neighbor> out;
   out.reserve(order.size());
-  for (NodeIndex v : order) out.push_back({g.data.nodes[v].id, dist[v]});
+  for (NodeIndex v : order) out.push_back({g.id(v), dist[v]});
   std::stable_sort(out.begin() + 1, out.end(), [](const Neighbor& a, const Neighbor& b) {
     return a.hops != b.hops ? a.hops < b.hops : a.id < b.id;
   });
@@ -493,17 +493,17 @@ Result<GraphData> Neighborhood(const Snapshot& snapshot, std::string_view id, in
     NodeIndex v = *snapshot.IndexOf(nb.id);
     inside.emplace(v, 1);
     members.push_back(v);
-    out.nodes.push_back(g.data.nodes[v]);
+    out.nodes.push_back(g.table.nodes[v]);
   }
   std::vector<EdgeIndex> edges;
   for (NodeIndex v : members) {
     for (EdgeIndex e : snapshot.OutEdges(v)) {
-      if (mask.Allows(g.rel[e]) && inside.count(g.dst[e])) edges.push_back(e);
+      if (mask.Allows(g.Rel(e)) && inside.count(g.Dst(e))) edges.push_back(e);
     }
   }
   std::sort(edges.begin(), edges.end());
   out.edges.reserve(edges.size());
-  for (EdgeIndex e : edges) out.edges.push_back(g.data.edges[e]);
+  for (EdgeIndex e : edges) out.edges.push_back(g.table.MakeEdge(e));
   return out;
 }
 

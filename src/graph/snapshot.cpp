@@ -1,6 +1,7 @@
 // Snapshot: indexes GraphData into flat CSR adjacency lists of edge indices.
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <unordered_set>
 #include <utility>
@@ -24,6 +25,8 @@ Csr MakeCsr(size_t n, const std::vector<NodeIndex>& keys) {
   csr.offsets.assign(n + 1, 0);
   for (NodeIndex k : keys) ++csr.offsets[k + 1];
   for (size_t i = 0; i < n; ++i) csr.offsets[i + 1] += csr.offsets[i];
+  csr.edges.reserve(keys.size());
+  PreferHugePages(csr.edges.data(), keys.size() * sizeof(EdgeIndex));
   csr.edges.resize(keys.size());
   std::vector<uint32_t> next(csr.offsets.begin(), csr.offsets.end() - 1);
   for (size_t e = 0; e < keys.size(); ++e) csr.edges[next[keys[e]]++] = static_cast<EdgeIndex>(e);
@@ -86,86 +89,180 @@ Snapshot::Snapshot(Snapshot&&) noexcept = default;
 Snapshot& Snapshot::operator=(Snapshot&&) noexcept = default;
 Snapshot::~Snapshot() = default;
 
+namespace {
+
+constexpr size_t kLimit = std::numeric_limits<uint32_t>::max();
+
+// Indexes the node ids of impl->table.nodes.
+Status IndexNodes(Snapshot::Impl* impl) {
+  const auto& nodes = impl->table.nodes;
+  impl->index.reserve(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const std::string& id = nodes[i].id;
+    if (id.empty()) return Status::InvalidArgument("node " + std::to_string(i) + " has no id");
+    if (!impl->index.emplace(id, static_cast<NodeIndex>(i)).second) {
+      return Status::InvalidArgument("node id \"" + id + "\" appears twice");
+    }
+  }
+  return Status::OK();
+}
+
+// Fills the per-relation arrays and the adjacency from impl->table (checked).
+void IndexEdges(Snapshot::Impl* impl) {
+  Snapshot::Impl& g = *impl;
+  const GraphTable& t = g.table;
+  for (const GraphTable::Relation& r : t.relations) {
+    g.rel_symmetric.push_back(r.symmetric ? 1 : 0);
+    g.rel_goldstein.push_back(static_cast<float>(r.goldstein));
+  }
+  const size_t m = t.edges.size();
+  std::vector<NodeIndex> keys;
+  keys.reserve(m);
+  PreferHugePages(keys.data(), m * sizeof(NodeIndex));
+  keys.resize(m);
+  for (size_t e = 0; e < m; ++e) keys[e] = t.edges[e].subject;
+  g.out = MakeCsr(t.nodes.size(), keys);
+  for (size_t e = 0; e < m; ++e) keys[e] = t.edges[e].object;
+  g.in = MakeCsr(t.nodes.size(), keys);
+}
+
+std::string EdgeText(const Edge& edge) {
+  return "edge " + std::to_string(edge.id) + " (" + edge.subject + " " + edge.relation + " " +
+         edge.object + ")";
+}
+
+bool SameRelation(const GraphTable::Relation& r, const Edge& edge) {
+  return r.name == edge.relation && r.cameo == edge.cameo && r.plover == edge.plover &&
+         r.symmetric == edge.symmetric &&
+         std::bit_cast<uint64_t>(r.goldstein) == std::bit_cast<uint64_t>(edge.goldstein);
+}
+
+// Interns strings of GraphData edges (dates, statuses, relations).
+struct Interner {
+  std::unordered_map<std::string_view, uint32_t, StringViewHash> ids;
+  std::vector<std::string>* strings = nullptr;
+  // `s` must outlive the interner (it views the GraphData being converted).
+  uint32_t Intern(const std::string& s) {
+    auto [it, fresh] = ids.emplace(s, static_cast<uint32_t>(strings->size()));
+    if (fresh) strings->push_back(s);
+    return it->second;
+  }
+};
+
+}  // namespace
+
 Result<Snapshot> Snapshot::Build(GraphData data) {
-  constexpr size_t kLimit = std::numeric_limits<uint32_t>::max();
   if (data.nodes.size() >= kLimit || data.edges.size() >= kLimit) {
     return Status::InvalidArgument("graph too large for a snapshot (2^32 - 1 nodes or edges)");
   }
   auto impl = std::make_unique<Impl>();
-  impl->data = std::move(data);
-  Impl& g = *impl;
-  const size_t n = g.data.nodes.size();
-  const size_t m = g.data.edges.size();
-  g.index.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    const std::string& id = g.data.nodes[i].id;
-    if (id.empty()) return Status::InvalidArgument("node " + std::to_string(i) + " has no id");
-    if (!g.index.emplace(id, static_cast<NodeIndex>(i)).second) {
-      return Status::InvalidArgument("node id \"" + id + "\" appears twice");
-    }
-  }
-  g.src.resize(m);
-  g.dst.resize(m);
-  g.rel.resize(m);
-  g.symmetric.resize(m);
-  g.goldstein.resize(m);
-  g.evidence.resize(m);
-  std::unordered_map<std::string_view, uint16_t, StringViewHash> rel_ids;
-  // The store returns edges ordered by subject: remember the last one.
+  GraphTable& t = impl->table;
+  t.nodes = std::move(data.nodes);
+  if (Status s = IndexNodes(impl.get()); !s.ok()) return s;
+  const size_t m = data.edges.size();
+  t.edges.resize(m);
+  t.strings.emplace_back();
+  Interner strings{{}, &t.strings};
+  strings.ids.emplace(std::string_view(), 0);
+  // Relations by name; a name with several (cameo, plover, goldstein,
+  // symmetric) variants gets one relation per variant.
+  std::unordered_map<std::string_view, std::vector<uint32_t>, StringViewHash> rel_ids;
+  // GraphData from the store is ordered by subject: remember the last one.
   std::string_view last_subject;
   NodeIndex last_subject_index = 0;
+  uint32_t last_rel = kLimit, last_status = 0;
   for (size_t e = 0; e < m; ++e) {
-    const Edge& edge = g.data.edges[e];
+    const Edge& edge = data.edges[e];
+    GraphTable::EdgeRow& row = t.edges[e];
     if (e == 0 || edge.subject != last_subject) {
-      auto s = g.index.find(edge.subject);
-      if (s == g.index.end()) {
-        return Status::InvalidArgument(
-            "edge " + std::to_string(edge.id) + " (" + edge.subject + " " + edge.relation + " " +
-            edge.object + ") names entity \"" + edge.subject + "\" that is not a node");
+      auto s = impl->index.find(edge.subject);
+      if (s == impl->index.end()) {
+        return Status::InvalidArgument(EdgeText(edge) + " names entity \"" + edge.subject +
+                                       "\" that is not a node");
       }
       last_subject = edge.subject;
       last_subject_index = s->second;
     }
-    auto o = g.index.find(edge.object);
-    if (o == g.index.end()) {
-      return Status::InvalidArgument("edge " + std::to_string(edge.id) + " (" + edge.subject + " " +
-                                     edge.relation + " " + edge.object + ") names entity \"" +
-                                     edge.object + "\" that is not a node");
+    auto o = impl->index.find(edge.object);
+    if (o == impl->index.end()) {
+      return Status::InvalidArgument(EdgeText(edge) + " names entity \"" + edge.object +
+                                     "\" that is not a node");
     }
-    g.src[e] = last_subject_index;
-    g.dst[e] = o->second;
-    g.symmetric[e] = edge.symmetric ? 1 : 0;
-    g.goldstein[e] = static_cast<float>(edge.goldstein);
-    g.evidence[e] = static_cast<uint32_t>(
-        std::clamp<int64_t>(edge.evidence_count, 0, std::numeric_limits<uint32_t>::max()));
-    auto r = rel_ids.find(edge.relation);
-    if (r == rel_ids.end()) {
-      if (g.relation_names.size() >= std::numeric_limits<uint16_t>::max()) {
-        return Status::InvalidArgument("more than 65535 relation names");
+    uint32_t rel = kLimit;
+    if (last_rel != kLimit && SameRelation(t.relations[last_rel], edge)) rel = last_rel;
+    if (rel == kLimit) {
+      std::vector<uint32_t>& variants = rel_ids[edge.relation];
+      for (uint32_t r : variants) {
+        if (SameRelation(t.relations[r], edge)) {
+          rel = r;
+          break;
+        }
       }
-      r = rel_ids.emplace(edge.relation, static_cast<uint16_t>(g.relation_names.size())).first;
-      g.relation_names.push_back(edge.relation);
+      if (rel == kLimit) {
+        rel = static_cast<uint32_t>(t.relations.size());
+        t.relations.push_back(
+            {edge.relation, edge.cameo, edge.plover, edge.goldstein, edge.symmetric});
+        variants.push_back(rel);
+      }
     }
-    g.rel[e] = r->second;
+    last_rel = rel;
+    row.id = edge.id;
+    row.subject = last_subject_index;
+    row.object = o->second;
+    row.relation = rel;
+    // Most edges repeat a date (events: valid_from = first_seen) and take
+    // one of three statuses: compare before hashing.
+    row.first_seen = strings.Intern(edge.first_seen);
+    row.last_seen =
+        edge.last_seen == edge.first_seen ? row.first_seen : strings.Intern(edge.last_seen);
+    row.valid_from =
+        edge.valid_from == edge.first_seen ? row.first_seen : strings.Intern(edge.valid_from);
+    row.valid_to = edge.valid_to.empty() ? 0 : strings.Intern(edge.valid_to);
+    if (e == 0 || edge.status != data.edges[e - 1].status)
+      last_status = strings.Intern(edge.status);
+    row.status = last_status;
+    row.evidence_count = edge.evidence_count;
+    row.source_count = edge.source_count;
+    row.confidence = edge.confidence;
   }
-  g.out = MakeCsr(n, g.src);
-  g.in = MakeCsr(n, g.dst);
+  IndexEdges(impl.get());
+  return Snapshot(std::move(impl));
+}
+
+Result<Snapshot> Snapshot::Build(GraphTable table) {
+  if (table.nodes.size() >= kLimit || table.edges.size() >= kLimit) {
+    return Status::InvalidArgument("graph too large for a snapshot (2^32 - 1 nodes or edges)");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->table = std::move(table);
+  if (Status s = IndexNodes(impl.get()); !s.ok()) return s;
+  const GraphTable& t = impl->table;
+  const size_t n = t.nodes.size(), r = t.relations.size(), k = t.strings.size();
+  for (size_t e = 0; e < t.edges.size(); ++e) {
+    const GraphTable::EdgeRow& row = t.edges[e];
+    if (row.subject >= n || row.object >= n || row.relation >= r || row.first_seen >= k ||
+        row.last_seen >= k || row.valid_from >= k || row.valid_to >= k || row.status >= k) {
+      return Status::InvalidArgument("edge " + std::to_string(row.id) + " (row " +
+                                     std::to_string(e) + ") has an index out of range");
+    }
+  }
+  IndexEdges(impl.get());
   return Snapshot(std::move(impl));
 }
 
 Result<Snapshot> Snapshot::FromStore(Store& store, const GraphFilter& filter) {
-  auto data = store.ReadGraph(filter);
-  if (!data.ok()) return data.status();
-  return Build(std::move(data).value());
+  auto table = store.ReadGraphTable(filter);
+  if (!table.ok()) return table.status();
+  return Build(std::move(table).value());
 }
 
-size_t Snapshot::num_nodes() const { return impl_->data.nodes.size(); }
-size_t Snapshot::num_edges() const { return impl_->data.edges.size(); }
-const GraphData& Snapshot::data() const { return impl_->data; }
+size_t Snapshot::num_nodes() const { return impl_->table.nodes.size(); }
+size_t Snapshot::num_edges() const { return impl_->table.edges.size(); }
+const GraphTable& Snapshot::table() const { return impl_->table; }
 
 const Entity* Snapshot::FindNode(std::string_view id) const {
   auto it = impl_->index.find(id);
-  return it == impl_->index.end() ? nullptr : &impl_->data.nodes[it->second];
+  return it == impl_->index.end() ? nullptr : &impl_->table.nodes[it->second];
 }
 
 std::optional<NodeIndex> Snapshot::IndexOf(std::string_view id) const {
@@ -174,13 +271,17 @@ std::optional<NodeIndex> Snapshot::IndexOf(std::string_view id) const {
   return it->second;
 }
 
-const Entity& Snapshot::node(NodeIndex n) const { return impl_->data.nodes[n]; }
-const Edge& Snapshot::edge(EdgeIndex e) const { return impl_->data.edges[e]; }
-NodeIndex Snapshot::source(EdgeIndex e) const { return impl_->src[e]; }
-NodeIndex Snapshot::target(EdgeIndex e) const { return impl_->dst[e]; }
+const Entity& Snapshot::node(NodeIndex n) const { return impl_->table.nodes[n]; }
+Edge Snapshot::edge(EdgeIndex e) const { return impl_->table.MakeEdge(e); }
+const std::string& Snapshot::relation(EdgeIndex e) const {
+  return impl_->table.relations[impl_->Rel(e)].name;
+}
+bool Snapshot::symmetric(EdgeIndex e) const { return impl_->Sym(e) != 0; }
+NodeIndex Snapshot::source(EdgeIndex e) const { return impl_->Src(e); }
+NodeIndex Snapshot::target(EdgeIndex e) const { return impl_->Dst(e); }
 
 NodeIndex Snapshot::Other(EdgeIndex e, NodeIndex from) const {
-  return impl_->src[e] == from ? impl_->dst[e] : impl_->src[e];
+  return impl_->Src(e) == from ? impl_->Dst(e) : impl_->Src(e);
 }
 
 std::span<const EdgeIndex> Snapshot::OutEdges(NodeIndex n) const {
@@ -194,7 +295,7 @@ std::span<const EdgeIndex> Snapshot::InEdges(NodeIndex n) const {
 }
 
 bool Snapshot::CanTraverse(EdgeIndex e, NodeIndex from, bool directed) const {
-  return !directed || impl_->src[e] == from || impl_->symmetric[e];
+  return !directed || impl_->Src(e) == from || impl_->Sym(e);
 }
 
 const Snapshot::Impl& ImplOf(const Snapshot& snapshot) { return *snapshot.impl_; }
@@ -203,9 +304,9 @@ RelationMask MakeRelationMask(const Snapshot::Impl& g, const std::vector<std::st
   RelationMask mask;
   if (relations.empty()) return mask;
   mask.all = false;
-  mask.allowed.assign(g.relation_names.size(), 0);
-  for (size_t r = 0; r < g.relation_names.size(); ++r) {
-    if (Contains(relations, g.relation_names[r])) mask.allowed[r] = 1;
+  mask.allowed.assign(g.table.relations.size(), 0);
+  for (size_t r = 0; r < g.table.relations.size(); ++r) {
+    if (Contains(relations, g.table.relations[r].name)) mask.allowed[r] = 1;
   }
   return mask;
 }

@@ -301,23 +301,27 @@ class Executor {
   static Value StringOrNull(const std::string& s) { return s.empty() ? Value() : Value::String(s); }
 
   Value RelProperty(uint32_t ei, const std::string& key, Pos pos) const {
-    const Edge& e = snap_.edge(ei);
+    // From the snapshot's columns: building the whole Edge for one field
+    // would cost a dozen strings.
+    const GraphTable& t = snap_.table();
+    const GraphTable::EdgeRow& e = t.edges[ei];
+    const GraphTable::Relation& rel = t.relations[e.relation];
     if (key == "id") return Value::Int(e.id);
-    if (key == "type" || key == "relation") return Value::String(e.relation);
-    if (key == "subject") return Value::String(e.subject);
-    if (key == "object") return Value::String(e.object);
-    if (key == "first_seen") return DateOrNull(e.first_seen);
-    if (key == "last_seen") return DateOrNull(e.last_seen);
-    if (key == "valid_from") return DateOrNull(e.valid_from);
-    if (key == "valid_to") return DateOrNull(e.valid_to);
+    if (key == "type" || key == "relation") return Value::String(rel.name);
+    if (key == "subject") return Value::String(t.nodes[e.subject].id);
+    if (key == "object") return Value::String(t.nodes[e.object].id);
+    if (key == "first_seen") return DateOrNull(t.strings[e.first_seen]);
+    if (key == "last_seen") return DateOrNull(t.strings[e.last_seen]);
+    if (key == "valid_from") return DateOrNull(t.strings[e.valid_from]);
+    if (key == "valid_to") return DateOrNull(t.strings[e.valid_to]);
     if (key == "evidence_count") return Value::Int(e.evidence_count);
     if (key == "source_count") return Value::Int(e.source_count);
     if (key == "confidence") return Value::Float(e.confidence);
-    if (key == "status") return StringOrNull(e.status);
-    if (key == "cameo") return StringOrNull(e.cameo);
-    if (key == "plover") return StringOrNull(e.plover);
-    if (key == "goldstein") return Value::Float(e.goldstein);
-    if (key == "symmetric") return Value::Bool(e.symmetric);
+    if (key == "status") return StringOrNull(t.strings[e.status]);
+    if (key == "cameo") return StringOrNull(rel.cameo);
+    if (key == "plover") return StringOrNull(rel.plover);
+    if (key == "goldstein") return Value::Float(rel.goldstein);
+    if (key == "symmetric") return Value::Bool(rel.symmetric);
     RuntimeError(pos, "unknown relationship property '" + key +
                           "' (relationships have id, type, subject, object, first_seen, last_seen, "
                           "valid_from, valid_to, evidence_count, source_count, confidence, status, "
@@ -608,7 +612,7 @@ class Executor {
       case Value::Kind::kNode:
         return snap_.node(static_cast<uint32_t>(v.i)).id;
       case Value::Kind::kRel:
-        return snap_.edge(static_cast<uint32_t>(v.i)).relation;
+        return snap_.relation(static_cast<uint32_t>(v.i));
       case Value::Kind::kList: {
         std::string s = "[";
         for (size_t i = 0; i < v.list->size(); ++i) s += (i ? ", " : "") + ToText((*v.list)[i]);
@@ -620,13 +624,13 @@ class Executor {
         for (size_t i = 0; i < p.nodes.size(); ++i) {
           s += "(" + snap_.node(p.nodes[i]).id + ")";
           if (i >= p.edges.size()) break;
-          const Edge& e = snap_.edge(p.edges[i]);
-          if (e.symmetric) {
-            s += "-[:" + e.relation + "]-";
+          const std::string& rel = snap_.relation(p.edges[i]);
+          if (snap_.symmetric(p.edges[i])) {
+            s += "-[:" + rel + "]-";
           } else if (snap_.source(p.edges[i]) == p.nodes[i]) {
-            s += "-[:" + e.relation + "]->";
+            s += "-[:" + rel + "]->";
           } else {
-            s += "<-[:" + e.relation + "]-";
+            s += "<-[:" + rel + "]-";
           }
         }
         return s;
@@ -741,13 +745,13 @@ class Executor {
     }
     if (fn == "type") {
       want(Value::Kind::kRel, "a relationship");
-      return Value::String(snap_.edge(static_cast<uint32_t>(x.i)).relation);
+      return Value::String(snap_.relation(static_cast<uint32_t>(x.i)));
     }
     if (fn == "id") {
       if (x.kind == Value::Kind::kNode)
         return Value::String(snap_.node(static_cast<uint32_t>(x.i)).id);
       want(Value::Kind::kRel, "a node or relationship");
-      return Value::Int(snap_.edge(static_cast<uint32_t>(x.i)).id);
+      return Value::Int(snap_.table().edges[static_cast<uint32_t>(x.i)].id);
     }
     if (fn == "labels") {
       want(Value::Kind::kNode, "a node");
@@ -1072,7 +1076,7 @@ class Executor {
       }
     } else {
       for (EdgeIndex e : out) {
-        if (snap_.edge(e).symmetric && snap_.target(e) != n && !f(e, snap_.target(e))) return false;
+        if (snap_.symmetric(e) && snap_.target(e) != n && !f(e, snap_.target(e))) return false;
       }
     }
     if (dir != Direction::kOut) {
@@ -1082,7 +1086,7 @@ class Executor {
       }
     } else {
       for (EdgeIndex e : in) {
-        if (snap_.edge(e).symmetric && snap_.source(e) != n && !f(e, snap_.source(e))) return false;
+        if (snap_.symmetric(e) && snap_.source(e) != n && !f(e, snap_.source(e))) return false;
       }
     }
     return true;
@@ -1726,7 +1730,7 @@ void EngineIndex::Build() {
   const Snapshot& s = *snapshot;
   edge_type.resize(s.num_edges());
   for (uint32_t e = 0; e < s.num_edges(); ++e) {
-    auto [it, fresh] = type_ids.emplace(s.edge(e).relation, static_cast<int32_t>(type_ids.size()));
+    auto [it, fresh] = type_ids.emplace(s.relation(e), static_cast<int32_t>(type_ids.size()));
     edge_type[e] = it->second;
   }
   for (uint32_t n = 0; n < s.num_nodes(); ++n) by_name[s.node(n).name].push_back(n);

@@ -232,7 +232,7 @@ QueryValue ToPublic(const Value& v, const std::shared_ptr<const Snapshot>& snap)
       return q;
     case Value::Kind::kRel:
       q.type = QueryValue::Type::kRelationship;
-      q.edge = std::shared_ptr<const Edge>(snap, &snap->edge(static_cast<uint32_t>(v.i)));
+      q.edge = std::make_shared<const Edge>(snap->edge(static_cast<uint32_t>(v.i)));
       return q;
     case Value::Kind::kPath: {
       q.type = QueryValue::Type::kPath;

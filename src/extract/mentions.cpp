@@ -455,6 +455,7 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
            SetSpec{"claim_nouns", &lex.claim_nouns, false},
            SetSpec{"reported_future", &lex.reported_future, false},
            SetSpec{"accusation_cues", &lex.accusation_cues, false},
+           SetSpec{"non_actor_prefixes", &lex.non_actor_prefixes, false},
        }) {
     s = ReadKeySet(d, path, spec.key, spec.required, spec.out);
     if (!s.ok()) return s;
@@ -820,7 +821,17 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
         continue;
       }
     }
-    if (is_state(entity)) sentence_states.push_back(entity);
+    // "anti-Syria journalist", "pro-Russian separatists": a stance, not the state.
+    if (i >= 2 && tokens[i - 1].key == "-" && lex.non_actor_prefixes.count(tokens[i - 2].key)) {
+      i = m.end;
+      continue;
+    }
+    // States named as places ("nach Gesprächen in Peking") are not candidates
+    // for "both countries".
+    size_t before = i;
+    while (before > 0 && lex.determiners.count(tokens[before - 1].key)) --before;
+    bool locative = before > 0 && lex.locative_prepositions.count(tokens[before - 1].key);
+    if (is_state(entity) && !locative) sentence_states.push_back(entity);
     base.push_back(std::move(m));
     i = base.back().end;
   }
@@ -857,6 +868,19 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
             base[k + 1].type == MentionType::kPerson) {
           m.end = base[k + 1].end;
           ++k;
+        } else if (!lex.verb_second) {
+          // English: a name the catalog does not know ("Libyan leader Muammar
+          // Gaddafi") belongs to the phrase, so that "... and Bulgarian President
+          // Todor Zhivkov" coordinates with it. (German capitalises every noun.)
+          size_t q = agent_end;
+          while (q < limit && q < agent_end + 4 && tokens[q].word && tokens[q].upper &&
+                 !tokens[q].all_upper && agent_at(q) == q) {
+            ++q;
+          }
+          if (q > agent_end + 1 || (q == agent_end + 1 && q < tokens.size() &&
+                                    (lex.coordinators.count(tokens[q].key) || tokens[q].key == ","))) {
+            m.end = q;
+          }
         }
       }
     } else if (m.type == MentionType::kPerson && m.begin > 0) {
@@ -972,6 +996,14 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
             if (agent_at(j - 1 - len) == j - 1) {
               m.gov_prep.clear();
               m.actor = true;
+              // "negotiate with the president of Armenia": the phrase's own
+              // preposition governs the state.
+              size_t h = j - 1 - len;
+              while (h > 0 && (lex.determiners.count(tokens[h - 1].key) ||
+                               lex.modifiers.count(tokens[h - 1].key))) {
+                --h;
+              }
+              if (h > 0 && lex.prepositions.count(tokens[h - 1].key)) m.gov_prep = tokens[h - 1].key;
               break;
             }
           }

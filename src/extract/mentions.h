@@ -164,6 +164,7 @@ struct Lexicon {
       claim_nouns,  // "claims that X attacked Y": the clause after them is not asserted
       reported_future,  // "said it would send": in reported speech a future, not a hypothesis
       accusation_cues,  // "accused Iran of supplying ...": the act is reported by the accuser
+      non_actor_prefixes,  // "anti-Syria", "pro-Russian": the name is no actor or object
       modifiers;  // English words skipped between a preposition and its noun ("eastern")
   std::map<std::string, std::string, std::less<>> modality_cues;  // key -> modality name
   WordSet reporting_verbs, reporting_preps, demand_cues;

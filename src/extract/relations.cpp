@@ -25,6 +25,9 @@ using KeySet = std::set<std::string, std::less<>>;
 // The relation an act becomes under a lexicon threat cue ("threatened to attack").
 const std::string kThreatRelation = "threatens";
 
+// A lexicon word list holds the token's key (through the hash Tokenize computed).
+bool In(const WordSet& set, const Token& t) { return set.contains(t.key, t.key_hash); }
+
 // ------------------------------------------------------------------ patterns
 
 enum class PatternKind { kVerb, kNoun };
@@ -63,7 +66,9 @@ struct LanguageModel {
   std::shared_ptr<const Lexicon> lexicon;
   std::unique_ptr<MentionFinder> finder;
   std::vector<Pattern> patterns;
-  std::unordered_map<std::string, std::vector<Form>> forms_by_first_key;  // looked up per token
+  // Forms by HashKey of their first key, looked up per token with the token's hash
+  // (collisions are harmless: every key of a form is compared).
+  std::unordered_map<uint64_t, std::vector<Form>> forms_by_first_key;
 };
 
 Result<std::string> ReadText(const std::string& path) {
@@ -275,7 +280,7 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     size_t pi = lm->patterns.size();
     auto add = [&](std::vector<std::string> keys, FormKind fk) {
       std::string first = keys[0];
-      lm->forms_by_first_key[first].push_back({pi, std::move(keys), fk});
+      lm->forms_by_first_key[HashKey(first)].push_back({pi, std::move(keys), fk});
     };
     for (auto& c : cues) add(c, FormKind::kPlain);
     for (auto& c : split) add(c, FormKind::kSplit);
@@ -440,7 +445,7 @@ class SentenceAnalysis {
   void Segment() {
     Clause cur;
     cur.begin = 0;
-    if (!tokens_.empty() && lex_.subordinators.count(tokens_[0].key)) cur.type = ClauseType::kSubordinate;
+    if (!tokens_.empty() && In(lex_.subordinators, tokens_[0])) cur.type = ClauseType::kSubordinate;
     int last_main = -1;
     auto close = [&](size_t end) {
       cur.end = end;
@@ -460,12 +465,11 @@ class SentenceAnalysis {
         size_t n = i + 1;
         while (n < tokens_.size() && IsQuote(tokens_[n])) ++n;
         if (n >= tokens_.size()) break;
-        const std::string& next = tokens_[n].key;
-        bool prep_relative = lex_.prepositions.count(next) && n + 1 < tokens_.size() &&
-                             lex_.relative_pronouns.count(tokens_[n + 1].key) &&
+        bool prep_relative = In(lex_.prepositions, tokens_[n]) && n + 1 < tokens_.size() &&
+                             In(lex_.relative_pronouns, tokens_[n + 1]) &&
                              !(n + 2 < tokens_.size() && mention_at_[n + 2] >= 0 &&
                                mentions_[mention_at_[n + 2]].begin == n + 2);
-        if ((lex_.relative_pronouns.count(next) && !StartsMention(n + 1)) || prep_relative) {
+        if ((In(lex_.relative_pronouns, tokens_[n]) && !StartsMention(n + 1)) || prep_relative) {
           // ", die sich ... widersetzt": a relative clause; its antecedent is the
           // mention just before the comma.
           close(i);
@@ -478,7 +482,7 @@ class SentenceAnalysis {
           if (!prep_relative && j > 0 && mention_at_[j - 1] >= 0) cur.antecedent = mention_at_[j - 1];
           continue;
         }
-        if (lex_.apposition_determiners.count(next) && i > 0 && mention_at_[i - 1] >= 0 &&
+        if (In(lex_.apposition_determiners, tokens_[n]) && i > 0 && mention_at_[i - 1] >= 0 &&
             mentions_[mention_at_[i - 1]].actor) {
           // "Pakistan, ein wichtiger Verbündeter der USA, hat ...": an apposition
           // describes its antecedent; it holds no relation of the clause.
@@ -489,9 +493,9 @@ class SentenceAnalysis {
           cur.apposition = true;
           continue;
         }
-        if (lex_.subordinators.count(next)) {
+        if (In(lex_.subordinators, tokens_[n])) {
           bool reporting = SegmentHasReporting(cur.begin, i);
-          bool claim = i > cur.begin && lex_.claim_nouns.count(tokens_[i - 1].key);
+          bool claim = i > cur.begin && In(lex_.claim_nouns, tokens_[i - 1]);
           close(i);
           cur = Clause();
           cur.begin = i + 1;
@@ -499,7 +503,7 @@ class SentenceAnalysis {
           cur.claim = claim;
           continue;
         }
-        if (lex_.clause_coordinators.count(next)) {
+        if (In(lex_.clause_coordinators, tokens_[n])) {
           close(i);
           cur = Clause();
           cur.begin = i + 1;
@@ -572,7 +576,7 @@ class SentenceAnalysis {
       }
       // English: "claims that ...", "allegations that ...": what follows is claimed.
       if (!lex_.verb_second && t.key == "that" && i > cur.begin && mention_at_[i] < 0 &&
-          lex_.claim_nouns.count(tokens_[i - 1].key)) {
+          In(lex_.claim_nouns, tokens_[i - 1])) {
         close(i);
         cur = Clause();
         cur.begin = i + 1;
@@ -590,12 +594,12 @@ class SentenceAnalysis {
         cur.type = ClauseType::kComplement;
         continue;
       }
-      if (!lex_.verb_second && lex_.reporting_verbs.count(t.key) && i + 1 < tokens_.size() &&
+      if (!lex_.verb_second && In(lex_.reporting_verbs, t) && i + 1 < tokens_.size() &&
           cur.type != ClauseType::kAttribution &&
           !(StartsMention(i + 1) && mentions_[mention_at_[i + 1]].end < tokens_.size() &&
             tokens_[mentions_[mention_at_[i + 1]].end].key == "that")) {
         size_t n = i + 1;
-        if (n < tokens_.size() && lex_.subordinators.count(tokens_[n].key)) ++n;
+        if (n < tokens_.size() && In(lex_.subordinators, tokens_[n])) ++n;
         if (n < tokens_.size() && tokens_[n].key != "," && tokens_[n].key != "." &&
             OpensComplement(n)) {
           close(i + 1);
@@ -607,10 +611,10 @@ class SentenceAnalysis {
       }
       // English subordinators without a comma ("... after it recognised ..."),
       // only when an actor or pronoun follows.
-      if (!lex_.verb_second && lex_.subordinators.count(t.key) && i > cur.begin &&
+      if (!lex_.verb_second && In(lex_.subordinators, t) && i > cur.begin &&
           t.key != "that" && i + 1 < tokens_.size() &&
-          (StartsMention(i + 1) || lex_.implicit_subject_pronouns.count(tokens_[i + 1].key) ||
-           (i + 2 < tokens_.size() && lex_.determiners.count(tokens_[i + 1].key) && StartsMention(i + 2)))) {
+          (StartsMention(i + 1) || In(lex_.implicit_subject_pronouns, tokens_[i + 1]) ||
+           (i + 2 < tokens_.size() && In(lex_.determiners, tokens_[i + 1]) && StartsMention(i + 2)))) {
         close(i);
         cur = Clause();
         cur.begin = i;
@@ -649,7 +653,7 @@ class SentenceAnalysis {
     }
     // "laut X", "according to X", "X zufolge".
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (!lex_.reporting_preps.count(tokens_[i].key)) continue;
+      if (!In(lex_.reporting_preps, tokens_[i])) continue;
       std::string speaker;
       if (i + 1 < tokens_.size() && mention_at_[i + 1] >= 0) {
         speaker = mentions_[mention_at_[i + 1]].entities[0];
@@ -674,7 +678,7 @@ class SentenceAnalysis {
 
   bool SegmentHasReporting(size_t begin, size_t end) const {
     for (size_t i = begin; i < end && i < tokens_.size(); ++i) {
-      if (lex_.reporting_verbs.count(tokens_[i].key)) return true;
+      if (In(lex_.reporting_verbs, tokens_[i])) return true;
     }
     return false;
   }
@@ -683,9 +687,9 @@ class SentenceAnalysis {
     // ", said the ministry", ", berichteten die staatlichen Medien", ", Russia said."
     for (size_t i = n; i < tokens_.size() && i < n + 8; ++i) {
       if (tokens_[i].key == ",") return false;
-      if (lex_.reporting_verbs.count(tokens_[i].key)) {
+      if (In(lex_.reporting_verbs, tokens_[i])) {
         for (size_t j = i + 1; j < tokens_.size(); ++j) {
-          if (tokens_[j].key == "," || lex_.subordinators.count(tokens_[j].key)) return false;
+          if (tokens_[j].key == "," || In(lex_.subordinators, tokens_[j])) return false;
         }
         return true;
       }
@@ -747,7 +751,7 @@ class SentenceAnalysis {
     for (size_t i = 0; i < tokens_.size(); ++i) {
       // A cue inside an entity mention is part of a name.
       if (!tokens_[i].word || mention_at_[i] >= 0) continue;
-      auto it = lm_.forms_by_first_key.find(tokens_[i].key);
+      auto it = lm_.forms_by_first_key.find(tokens_[i].key_hash);
       if (it == lm_.forms_by_first_key.end()) continue;
       // Per pattern the longest form; among equals attributive > participle > plain.
       std::map<size_t, Match> best;
@@ -820,13 +824,13 @@ class SentenceAnalysis {
     size_t j = m.begin;
     while (j > 0) {
       const Token& t = tokens_[j - 1];
-      if (lex_.oblique.count(t.key)) return true;
+      if (In(lex_.oblique, t)) return true;
       // "Stellungen der palästinensischen Sicherheitskräfte": a genitive attribute.
       if ((t.key == "der" || t.key == "des") && j >= 2 && tokens_[j - 2].word && tokens_[j - 2].upper &&
           mention_at_[j - 2] < 0 && j - 2 > 0) {
         return true;
       }
-      if (lex_.determiners.count(t.key) || (t.word && !t.upper) || IsQuote(t)) {
+      if (In(lex_.determiners, t) || (t.word && !t.upper) || IsQuote(t)) {
         --j;
         if (m.begin - j > 3) break;
         continue;
@@ -861,7 +865,7 @@ class SentenceAnalysis {
     // "congratulated Finland on joining": a gerund after a preposition takes the object as subject,
     // the mention right before the preposition ("firms accused of supplying": none).
     if (!lex_.verb_second && before > 0 && before < tokens_.size() && tokens_[before].key.ends_with("ing") &&
-        lex_.prepositions.count(tokens_[before - 1].key) && !lex_.subordinators.count(tokens_[before - 1].key)) {
+        In(lex_.prepositions, tokens_[before - 1]) && !In(lex_.subordinators, tokens_[before - 1])) {
       if (before >= 2 && mention_at_[before - 2] >= 0) {
         int mi = mention_at_[before - 2];
         const Mention& m = mentions_[mi];
@@ -888,13 +892,13 @@ class SentenceAnalysis {
   // would ...", "said on Monday it ...") or an object ("announced new sanctions")?
   bool OpensComplement(size_t n) const {
     const Token& t = tokens_[n];
-    if (StartsMention(n) || t.upper || !t.word || lex_.implicit_subject_pronouns.count(t.key) ||
-        lex_.prepositions.count(t.key) || lex_.subordinators.count(t.key)) {
+    if (StartsMention(n) || t.upper || !t.word || In(lex_.implicit_subject_pronouns, t) ||
+        In(lex_.prepositions, t) || In(lex_.subordinators, t)) {
       return true;
     }
-    if (lex_.determiners.count(t.key)) {
+    if (In(lex_.determiners, t)) {
       size_t j = n + 1;
-      while (j < tokens_.size() && lex_.modifiers.count(tokens_[j].key)) ++j;
+      while (j < tokens_.size() && In(lex_.modifiers, tokens_[j])) ++j;
       return j < tokens_.size() && StartsMention(j);
     }
     return false;
@@ -908,20 +912,20 @@ class SentenceAnalysis {
     }
     for (size_t j = m.end; j < cue; ++j) {
       const Token& t = tokens_[j];
-      if (!t.word || t.upper || lex_.prepositions.count(t.key) || lex_.determiners.count(t.key)) return false;
+      if (!t.word || t.upper || In(lex_.prepositions, t) || In(lex_.determiners, t)) return false;
     }
     return true;
   }
 
   bool InObjectPosition(const Mention& m) const {
     size_t j = m.begin;
-    while (j > 0 && (lex_.determiners.count(tokens_[j - 1].key) || lex_.modifiers.count(tokens_[j - 1].key))) --j;
+    while (j > 0 && (In(lex_.determiners, tokens_[j - 1]) || In(lex_.modifiers, tokens_[j - 1]))) --j;
     if (j == 0) return false;
     const Token& t = tokens_[j - 1];
-    return t.word && !t.upper && !lex_.coordinators.count(t.key) && !lex_.subordinators.count(t.key) &&
-           !lex_.clause_coordinators.count(t.key) && !lex_.relative_pronouns.count(t.key) &&
-           !lex_.reporting_verbs.count(t.key) && !lex_.modality_cues.count(t.key) &&
-           !lex_.negations.count(t.key) && !lex_.prepositions.count(t.key);
+    return t.word && !t.upper && !In(lex_.coordinators, t) && !In(lex_.subordinators, t) &&
+           !In(lex_.clause_coordinators, t) && !In(lex_.relative_pronouns, t) &&
+           !In(lex_.reporting_verbs, t) && !lex_.modality_cues.count(t.key) &&
+           !In(lex_.negations, t) && !In(lex_.prepositions, t);
   }
 
   int FallbackSubject(const Clause& cl, bool* fallback) const {
@@ -938,7 +942,7 @@ class SentenceAnalysis {
         for (size_t i = parent.begin; i < parent.end; ++i) {
           auto mc = lex_.modality_cues.find(tokens_[i].key);
           if (mc != lex_.modality_cues.end() && mc->second == "demanded") demand = true;
-          if (lex_.accusation_cues.count(tokens_[i].key)) demand = true;
+          if (In(lex_.accusation_cues, tokens_[i])) demand = true;
         }
         if (demand) {
           int last = -1;
@@ -996,13 +1000,13 @@ class SentenceAnalysis {
         if (lex_.verb_second && m.type != MentionType::kAdjective && !m.genitive && !hyphen) return -1;
         return mention_at_[j - 1];
       }
-      if (lex_.possessives.count(t.key)) {
+      if (In(lex_.possessives, t)) {
         *possessive = true;
         return -1;
       }
       if (t.key == "-" || IsQuote(t) ||
-          (t.word && !t.upper && !lex_.determiners.count(t.key) && !lex_.prepositions.count(t.key) &&
-           (lex_.verb_second || lex_.modifiers.count(t.key) || t.key.ends_with("scale")))) {
+          (t.word && !t.upper && !In(lex_.determiners, t) && !In(lex_.prepositions, t) &&
+           (lex_.verb_second || In(lex_.modifiers, t) || t.key.ends_with("scale")))) {
         --j;
         ++skipped;
         continue;
@@ -1047,7 +1051,7 @@ class SentenceAnalysis {
       bool found = false;
       for (size_t i = match.end; i < cl.end; ++i) {
         if (tokens_[i].key == p.particle &&
-            (i + 1 >= cl.end || !tokens_[i + 1].word || lex_.coordinators.count(tokens_[i + 1].key))) {
+            (i + 1 >= cl.end || !tokens_[i + 1].word || In(lex_.coordinators, tokens_[i + 1]))) {
           found = true;
         }
       }
@@ -1083,7 +1087,7 @@ class SentenceAnalysis {
         if (adjacent) {
           size_t gap = 0;
           for (size_t t = from; t < m.begin; ++t) {
-            if (!lex_.determiners.count(tokens_[t].key)) ++gap;
+            if (!In(lex_.determiners, tokens_[t])) ++gap;
           }
           if (gap > 0) return -1;
           // "called on China": the preposition belongs to the cue.
@@ -1204,7 +1208,7 @@ class SentenceAnalysis {
       if (!lex_.verb_second && match.kind == FormKind::kPlain && match.end == match.begin + 1 &&
           direct_object && !tokens_[match.begin].key.ends_with("ing")) {
         for (size_t i = match.begin > cl.begin + 2 ? match.begin - 2 : cl.begin; i < match.begin; ++i) {
-          if (lex_.passive_auxiliaries.count(tokens_[i].key) && mention_at_[i] < 0) participle = true;
+          if (In(lex_.passive_auxiliaries, tokens_[i]) && mention_at_[i] < 0) participle = true;
         }
       }
       bool passive = false;
@@ -1224,11 +1228,11 @@ class SentenceAnalysis {
         bool aux = false;
         if (lex_.verb_second) {
           for (size_t i = cl.begin; i < cl.end; ++i) {
-            if (lex_.passive_auxiliaries.count(tokens_[i].key)) aux = true;
+            if (In(lex_.passive_auxiliaries, tokens_[i])) aux = true;
           }
         } else {
           for (size_t i = match.begin > 4 ? match.begin - 4 : 0; i < match.begin; ++i) {
-            if (i >= cl.begin && lex_.passive_auxiliaries.count(tokens_[i].key)) aux = true;
+            if (i >= cl.begin && In(lex_.passive_auxiliaries, tokens_[i])) aux = true;
           }
           if (agent >= 0) aux = true;  // "separatists backed by Russia"
           // "companies accused of helping Russia": a reduced relative clause, a
@@ -1236,7 +1240,7 @@ class SentenceAnalysis {
           size_t b = match.begin;
           if (!aux && match.kind == FormKind::kParticiple && b > cl.begin && mention_at_[b - 1] < 0 &&
               tokens_[b - 1].word && !tokens_[b - 1].upper &&
-              match.end < cl.end && lex_.prepositions.count(tokens_[match.end].key)) {
+              match.end < cl.end && In(lex_.prepositions, tokens_[match.end])) {
             return;
           }
         }
@@ -1263,7 +1267,7 @@ class SentenceAnalysis {
           // The head noun follows: skip quotes and adjectives.
           size_t j = match.end;
           while (j < cl.end && j < match.end + 3 && mention_at_[j] < 0 &&
-                 (IsQuote(tokens_[j]) || lex_.modifiers.count(tokens_[j].key) ||
+                 (IsQuote(tokens_[j]) || In(lex_.modifiers, tokens_[j]) ||
                   (lex_.verb_second && tokens_[j].word && !tokens_[j].upper))) {
             ++j;
           }
@@ -1294,7 +1298,7 @@ class SentenceAnalysis {
             int o = first_object(cl.begin, cl.end, false);
             bool poss = false;
             for (size_t i = cl.begin; i < cl.end; ++i) {
-              if (lex_.possessives.count(tokens_[i].key)) poss = true;
+              if (In(lex_.possessives, tokens_[i])) poss = true;
             }
             if (o >= 0 && poss && !mentions_[o].gov_prep.empty()) {
               take(o, &objects);
@@ -1316,7 +1320,7 @@ class SentenceAnalysis {
           if (s < 0 && cl.reported && !cl.speaker.empty()) {
             // "Russia said it had recognised ...": the pronoun is the speaker.
             for (size_t i = cl.begin; i < match.begin; ++i) {
-              if (lex_.implicit_subject_pronouns.count(tokens_[i].key)) {
+              if (In(lex_.implicit_subject_pronouns, tokens_[i])) {
                 subjects = {cl.speaker};
                 fb = true;
                 break;
@@ -1361,7 +1365,7 @@ class SentenceAnalysis {
       for (size_t i = from; i < to; ++i) {
         const std::string& k = tokens_[i].key;
         if (i >= match.begin && i < match.end) continue;  // the cue itself ("lehnte ... ab")
-        if (lex_.negations.count(k) || lex_.negation_verbs.count(k)) {
+        if (In(lex_.negations, tokens_[i]) || In(lex_.negation_verbs, tokens_[i])) {
           // English negation binds the next verb ("did not recognise", "refused to
           // negotiate"); German negation stands anywhere in its clause.
           // A noun cue sits deeper in its phrase ("vetoed a new package of EU aid").
@@ -1377,14 +1381,14 @@ class SentenceAnalysis {
           bool participle = match.kind == FormKind::kParticiple;
           if ((before || lex_.verb_second) && !(participle && mc->second == "future")) {
             modality = *ParseModality(mc->second);
-            if (cl.reported && lex_.reported_future.count(k)) modality = Modality::kFuture;
+            if (cl.reported && In(lex_.reported_future, tokens_[i])) modality = Modality::kFuture;
           }
         }
-        if (lex_.demand_cues.count(k) && i < match.begin) modality = Modality::kDemanded;
-        if (lex_.threat_cues.count(k) && (lex_.verb_second || ThreatGoverns(i, match))) {
+        if (In(lex_.demand_cues, tokens_[i]) && i < match.begin) modality = Modality::kDemanded;
+        if (In(lex_.threat_cues, tokens_[i]) && (lex_.verb_second || ThreatGoverns(i, match))) {
           threat = true;
         }
-        if (lex_.accusation_cues.count(k) && accuser < 0 && (lex_.verb_second || i < match.begin)) {
+        if (In(lex_.accusation_cues, tokens_[i]) && accuser < 0 && (lex_.verb_second || i < match.begin)) {
           int ci = ClauseOf(i);
           accuser = ci < 0 ? -1 : ClauseSubject(clauses_[ci], lex_.verb_second ? clauses_[ci].end : i, {});
           if (accuser < 0) accuser = -2;  // an accusation without a named accuser
@@ -1397,8 +1401,8 @@ class SentenceAnalysis {
     if (!lex_.verb_second && p.kind == PatternKind::kNoun) {
       // "The meeting between Russia and Ukraine was cancelled."
       for (size_t i = match.end; i < cl.end && i < match.end + 8; ++i) {
-        if (lex_.negation_verbs.count(tokens_[i].key) && i > 0 &&
-            lex_.passive_auxiliaries.count(tokens_[i - 1].key)) {
+        if (In(lex_.negation_verbs, tokens_[i]) && i > 0 &&
+            In(lex_.passive_auxiliaries, tokens_[i - 1])) {
           polarity = Polarity::kNegative;
         }
       }
@@ -1406,13 +1410,13 @@ class SentenceAnalysis {
     if (p.kind == PatternKind::kNoun && modality == Modality::kAsserted) {
       // "Verhandlungen über einen Truppenabzug", "talks on sanctions": a topic, not an event.
       size_t j = match.begin;
-      while (j > cl.begin && (lex_.determiners.count(tokens_[j - 1].key) || mention_at_[j - 1] >= 0 ||
+      while (j > cl.begin && (In(lex_.determiners, tokens_[j - 1]) || mention_at_[j - 1] >= 0 ||
                               tokens_[j - 1].key == "-" || (tokens_[j - 1].word && !tokens_[j - 1].upper &&
-                                                             !lex_.prepositions.count(tokens_[j - 1].key)))) {
+                                                             !In(lex_.prepositions, tokens_[j - 1])))) {
         --j;
         if (match.begin - j > 4) break;
       }
-      if (j > cl.begin && lex_.topic_prepositions.count(tokens_[j - 1].key)) modality = Modality::kHypothetical;
+      if (j > cl.begin && In(lex_.topic_prepositions, tokens_[j - 1])) modality = Modality::kHypothetical;
     }
     if (cl.infinitive && cl.parent >= 0) {
       const Clause& parent = clauses_[cl.parent];

@@ -456,6 +456,7 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
            SetSpec{"reported_future", &lex.reported_future, false},
            SetSpec{"accusation_cues", &lex.accusation_cues, false},
            SetSpec{"non_actor_prefixes", &lex.non_actor_prefixes, false},
+           SetSpec{"seat_nouns", &lex.seat_nouns, false},
        }) {
     s = ReadKeySet(d, path, spec.key, spec.required, spec.out);
     if (!s.ok()) return s;
@@ -1006,6 +1007,25 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
               if (h > 0 && lex.prepositions.count(tokens[h - 1].key)) m.gov_prep = tokens[h - 1].key;
               break;
             }
+          }
+        }
+        // "die Regierung in Seoul", "the authorities in Kyiv": a bare seat noun
+        // before the place makes the place's state the actor.
+        if (lex.locative_prepositions.count(t.key) && j >= 2 && m.type != MentionType::kAgent &&
+            lex.seat_nouns.count(tokens[j - 2].key)) {
+          size_t h = j - 2;
+          bool bare = h == 0 || !(h > 0 && tokens[h - 1].word && tokens[h - 1].upper &&
+                                  !lex.determiners.count(tokens[h - 1].key));
+          bool adjective_before = false;
+          for (const Mention& other : coord) {
+            if (other.begin <= h && h < other.end) adjective_before = true;  // "russische Regierung"
+          }
+          if (bare && !adjective_before) {
+            m.gov_prep.clear();
+            m.actor = true;
+            m.head_begin = h;
+            while (h > 0 && lex.determiners.count(tokens[h - 1].key)) --h;
+            if (h > 0 && lex.prepositions.count(tokens[h - 1].key)) m.gov_prep = tokens[h - 1].key;
           }
         }
         break;

@@ -165,6 +165,7 @@ struct Lexicon {
       reported_future,  // "said it would send": in reported speech a future, not a hypothesis
       accusation_cues,  // "accused Iran of supplying ...": the act is reported by the accuser
       non_actor_prefixes,  // "anti-Syria", "pro-Russian": the name is no actor or object
+      seat_nouns,  // "die Regierung in Seoul", "the authorities in Kyiv": the place's state acts
       modifiers;  // English words skipped between a preposition and its noun ("eastern")
   std::map<std::string, std::string, std::less<>> modality_cues;  // key -> modality name
   WordSet reporting_verbs, reporting_preps, demand_cues;

@@ -869,6 +869,15 @@ class SentenceAnalysis {
       if (before >= 2 && mention_at_[before - 2] >= 0) {
         int mi = mention_at_[before - 2];
         const Mention& m = mentions_[mi];
+        // "Finland was congratulated by Sweden on joining": the agent is not the one joining.
+        if (In(lex_.agent_prepositions, tokens_[m.begin > 0 ? m.begin - 1 : 0]) ||
+            lex_.agent_prepositions.count(m.gov_prep)) {
+          for (int c : ClauseMentions(cl)) {
+            const Mention& first = mentions_[c];
+            if (first.actor && first.gov_prep.empty() && !exclude.count(c)) return c;
+          }
+          return -1;
+        }
         if (m.actor && !exclude.count(mi) && m.begin >= cl.begin && m.begin < cl.end) return mi;
       }
       return -1;

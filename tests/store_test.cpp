@@ -23,6 +23,7 @@
 
 #include "geokg/ontology.h"
 #include "geokg/store.h"
+#include "geokg/triple.h"
 #include "test_util.h"
 
 using namespace geokg;
@@ -148,8 +149,8 @@ TEST_CASE("schema: a new file is created at the current version through each mig
     CHECK(StatsOf(s->get()).schema_version == 1);
   }
   {
-    auto s = OpenStore(path);  // migrates 1 -> 2 (the views)
-    CHECK(StatsOf(s.get()).schema_version == 2);
+    auto s = OpenStore(path);  // migrates 1 -> 2 (the views) -> 3 (compact evidence)
+    CHECK(StatsOf(s.get()).schema_version == 3);
     MustLoad(s.get(), Line("d1", "2022-01-01", "AAA", "meets", "BBB"));
   }
   // The views exist: the sqlite3 shell reads them too.
@@ -163,8 +164,177 @@ TEST_CASE("schema: a new file is created at the current version through each mig
   if (WIFEXITED(rc) && WEXITSTATUS(rc) != 127) CHECK(out == "AAA|meets|BBB|event\n");
 
   auto mem = OpenStore(":memory:");
-  CHECK(StatsOf(mem.get()).schema_version == 2);
+  CHECK(StatsOf(mem.get()).schema_version == 3);
   CHECK(StatsOf(mem.get()).file_bytes == 0);
+}
+
+TEST_CASE("schema: v1 and v2 files with data are upgraded in place to v3, and merge as shards") {
+  // Files as geokg v1/v2 wrote them: a v3 store turned back into the older
+  // layout with the sqlite3 shell (evidence as a text-valued table whose ids
+  // interleave the documents, its document index; v1 without the views).
+  const std::string v1_evidence = R"sql(
+CREATE TABLE evidence(
+  id             INTEGER PRIMARY KEY,
+  document_ref   INTEGER NOT NULL REFERENCES documents(id),
+  sentence       INTEGER NOT NULL,
+  subject_ref    INTEGER NOT NULL REFERENCES entities(id),
+  relation_ref   INTEGER NOT NULL REFERENCES relation_types(id),
+  object_ref     INTEGER NOT NULL REFERENCES entities(id),
+  polarity       TEXT NOT NULL,
+  modality       TEXT NOT NULL,
+  event_date     TEXT NOT NULL,
+  date_precision TEXT NOT NULL,
+  confidence     REAL NOT NULL,
+  span_start     INTEGER NOT NULL,
+  span_end       INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  speaker        TEXT NOT NULL DEFAULT '',
+  extractor      TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO evidence(document_ref, sentence, subject_ref, relation_ref, object_ref, polarity,
+  modality, event_date, date_precision, confidence, span_start, span_end, text, speaker,
+  extractor)
+SELECT document_ref, sentence, subject_ref, relation_ref, object_ref, polarity, modality,
+  event_date, date_precision, confidence, span_start, span_end, text, speaker, extractor
+FROM old_evidence ORDER BY text DESC, id;
+CREATE INDEX evidence_by_document ON evidence(document_ref);
+CREATE INDEX evidence_by_triple ON evidence(subject_ref, object_ref, relation_ref);
+ALTER TABLE documents DROP COLUMN evidence_first;
+)sql";
+  const std::string v2_views = R"sql(
+CREATE VIEW evidence_named AS
+SELECT v.id, d.doc_id, d.date AS doc_date, d.lang, d.title, d.url, v.sentence,
+       s.entity_id AS subject, s.name AS subject_name, r.name AS relation,
+       o.entity_id AS object, o.name AS object_name, v.polarity, v.modality,
+       v.event_date, v.date_precision, v.confidence, v.span_start, v.span_end, v.text,
+       v.speaker, v.extractor
+FROM evidence v
+JOIN documents d ON d.id = v.document_ref
+JOIN entities s ON s.id = v.subject_ref
+JOIN entities o ON o.id = v.object_ref
+JOIN relation_types r ON r.id = v.relation_ref;
+)sql";
+  auto sqlite = [](const std::string& path, const std::string& script, const test::TempDir& dir) {
+    const std::string file = dir.File("script.sql");
+    test::WriteFile(file, script);
+    FILE* p = popen(("sqlite3 -bail '" + path + "' < '" + file + "' 2>&1").c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[256] = {0};
+    std::string out;
+    while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
+    const int rc = pclose(p);
+    REQUIRE_MESSAGE((WIFEXITED(rc) && WEXITSTATUS(rc) == 0), out);
+    return out;
+  };
+  const std::string ev = R"(,"evidence":{"text":"Words )";
+  const std::string first =
+      Line("d1", "2022-01-01", "AAA", "meets", "BBB", ev + R"(one"},"extractor":"x-1")") + "\n" +
+      Line("d2", "2022-02-01", "BBB", "recognises", "CCC", ev + R"(two"})") + "\n" +
+      Line("d1", "2022-01-01", "AAA", "sanctions", "CCC",
+           ev + R"(three"},"modality":"reported","extractor":"x-2")") +
+      "\n" +
+      Line("d3", "2022-03", "CCC", "meets", "AAA",
+           ev + R"(four"},"polarity":"negative","date_precision":"month")") +
+      "\n" +
+      Line("d2", "2022-02-01", "BBB", "meets", "AAA",
+           ev + R"(five"},"modality":"future","extractor":"x-1")") +
+      "\n";
+  const std::string later =  // d2 changes: its evidence is replaced
+      Line("d2", "2022-04-01", "BBB", "withdraws_recognition", "CCC", ev + R"(six"})") + "\n";
+  const std::string d1_changed =
+      Line("d1", "2022-01-02", "AAA", "meets", "CCC", ev + R"(seven"},"extractor":"x-3")") + "\n";
+  auto evidence_texts = [](Store* store) {
+    std::vector<std::string> out;
+    for (auto [s, r, o] : {std::tuple{"AAA", "meets", "BBB"},
+                           {"BBB", "meets", "AAA"},
+                           {"AAA", "sanctions", "CCC"},
+                           {"CCC", "meets", "AAA"},
+                           {"BBB", "recognises", "CCC"},
+                           {"BBB", "withdraws_recognition", "CCC"},
+                           {"AAA", "meets", "CCC"}}) {
+      auto rows = store->EvidenceFor(s, r, o);
+      REQUIRE_MESSAGE(rows.ok(), rows.status().ToString());
+      for (const EvidenceRow& e : *rows) {
+        out.push_back(e.doc.id + " " + e.subject + " " + e.relation + " " + e.object + " " +
+                      std::string(ToString(e.polarity)) + " " + std::string(ToString(e.modality)) +
+                      " " + e.date + " " + std::string(ToString(e.date_precision)) + " " +
+                      e.evidence.text + " " + e.extractor + " " + e.doc.hash);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (int version : {1, 2}) {
+    CAPTURE(version);
+    test::TempDir dir;
+    const std::string path = dir.File("old.db");
+    {
+      auto s = OpenStore(path);
+      MustLoad(s.get(), first);
+      MustLoad(s.get(), later);
+    }
+    auto reference = OpenStore(":memory:");
+    MustLoad(reference.get(), first);
+    MustLoad(reference.get(), later);
+    const auto want_graph = GraphTexts(reference.get());
+    const auto want_evidence = evidence_texts(reference.get());
+    REQUIRE(want_evidence.size() == 6);  // symmetric "meets" rows show under both directions
+    std::string downgrade =
+        "BEGIN;\nCREATE TABLE old_evidence AS SELECT * FROM evidence;\n"
+        "DROP VIEW evidence_named;\nDROP VIEW evidence;\nDROP TABLE evidence_rows;\n"
+        "DROP TABLE extractors;\n" +
+        v1_evidence + "DROP TABLE old_evidence;\n";
+    if (version == 1) {
+      downgrade += "DROP VIEW edges_named;\nDROP VIEW entity_names;\n";
+    } else {
+      downgrade += v2_views;
+    }
+    downgrade += "PRAGMA user_version = " + std::to_string(version) + ";\nCOMMIT;\n";
+    sqlite(path, downgrade, dir);
+    REQUIRE(sqlite(path, "PRAGMA user_version;", dir) == std::to_string(version) + "\n");
+    {
+      // An older shard merges as it is (read-only: not migrated).
+      auto merged = OpenStore(":memory:");
+      auto r = merged->MergeFrom(path);
+      REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+      CHECK(GraphTexts(merged.get()) == want_graph);
+      CHECK(evidence_texts(merged.get()) == want_evidence);
+      StoreOptions ro;
+      ro.read_only = true;
+      auto old = OpenStore(path, ro);
+      CHECK(StatsOf(old.get()).schema_version == version);
+      CHECK(StatsOf(old.get()).evidence == 4);
+      CHECK(evidence_texts(old.get()) == want_evidence);
+    }
+    auto s = OpenStore(path);  // migrates to v3 in place
+    CHECK(StatsOf(s.get()).schema_version == 3);
+    CHECK(s->CheckIntegrity().ok());
+    CHECK(GraphTexts(s.get()) == want_graph);
+    CHECK(evidence_texts(s.get()) == want_evidence);
+    CHECK(StatsOf(s.get()).evidence == 4);
+    CHECK(StatsOf(s.get()).evidence_negative == 1);
+    // Documents' evidence is contiguous again; unchanged documents stay no-ops
+    // and a changed one replaces exactly its own rows.
+    CHECK(sqlite(path,
+                 "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
+                 "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
+                 "AND v.id < d.evidence_first + d.triples);",
+                 dir) == "0\n");
+    LoadStats again = MustLoad(s.get(), first);
+    CHECK(again.documents_unchanged == 2);  // d1, d3 (d2 differs from `later`)
+    MustLoad(reference.get(), first);
+    MustLoad(s.get(), d1_changed);
+    MustLoad(reference.get(), d1_changed);
+    CHECK(GraphTexts(s.get()) == GraphTexts(reference.get()));
+    CHECK(evidence_texts(s.get()) == evidence_texts(reference.get()));
+    CHECK(StatsOf(s.get()).evidence == StatsOf(reference.get()).evidence);
+    CHECK(s->CheckIntegrity().ok());
+    // The shell's views read the migrated file.
+    CHECK(sqlite(path,
+                 "SELECT doc_id, relation, polarity, modality, date_precision, extractor "
+                 "FROM evidence_named WHERE polarity = 'negative';",
+                 dir) == "d3|meets|negative|asserted|month|\n");
+  }
 }
 
 TEST_CASE("schema: files that are not geokg stores are refused untouched") {
@@ -1002,15 +1172,49 @@ TEST_CASE("bulk load: a large first load builds its indexes at the end, with the
   CHECK(again.evidence_added == 0);
   auto ev = bulk->EvidenceFor("E0", "meets", "E3");
   REQUIRE(ev.ok());
-  FILE* p = popen(("sqlite3 '" + path + "' \"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                   "AND name IN ('evidence_by_document', 'evidence_by_triple', 'edges_by_pair', "
-                   "'edges_by_object')\" 2>/dev/null").c_str(), "r");
+  FILE* p = popen(("sqlite3 '" + path +
+                   "' \"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                   "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object')\" "
+                   "2>/dev/null")
+                      .c_str(),
+                  "r");
   REQUIRE(p != nullptr);
   char buf[64] = {0};
   std::string out;
   while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
   int rc = pclose(p);
-  if (WIFEXITED(rc) && WEXITSTATUS(rc) == 0) CHECK(out == "4\n");
+  if (WIFEXITED(rc) && WEXITSTATUS(rc) == 0) CHECK(out == "3\n");
+}
+
+TEST_CASE("load: triples from memory (geokg ingest) take the same path as JSONL") {
+  // Above the bulk threshold, so the vector goes through the deferred-index path too.
+  std::string text;
+  std::vector<Triple> triples;
+  for (int i = 0; i < 21000; ++i) {
+    const std::string line =
+        Line("doc" + std::to_string(i / 7), "2019-0" + std::to_string(1 + i % 9) + "-02",
+             "E" + std::to_string(i % 43), i % 4 ? "meets" : "recognises",
+             "E" + std::to_string((i * 11 + 5) % 47),
+             i % 9 ? R"(,"extractor":"x")" : R"(,"modality":"future")");
+    text += line + "\n";
+    auto t = ParseTripleJson(line);
+    REQUIRE(t.ok());
+    triples.push_back(*t);
+  }
+  test::TempDir dir;
+  auto from_vector = OpenStore(dir.File("v.db"));
+  auto r = from_vector->LoadTriples(triples);
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(r->evidence_added == 21000);
+  auto from_text = OpenStore(":memory:");
+  MustLoad(from_text.get(), text);
+  CHECK(GraphTexts(from_vector.get()) == GraphTexts(from_text.get()));
+  CHECK(StatsOf(from_vector.get()).evidence == StatsOf(from_text.get()).evidence);
+  CHECK(from_vector->CheckIntegrity().ok());
+  // The same document hashes: the JSONL of the same triples is a no-op.
+  LoadStats again = MustLoad(from_vector.get(), text);
+  CHECK(again.documents_unchanged == 3000);
+  CHECK(again.evidence_added == 0);
 }
 
 TEST_CASE("load: input parsed in blocks on threads gives the same result, errors and skips") {

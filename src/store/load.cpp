@@ -106,6 +106,26 @@ struct DocIn {
   }
 };
 
+// Recs in input order, in blocks that never move: a growing vector would
+// copy all of them at every reallocation (about 7% of a first load's CPU).
+class RecList {
+ public:
+  void push_back(const Rec& r) {
+    if (blocks_.empty() || blocks_.back().size() == kBlock) blocks_.emplace_back().reserve(kBlock);
+    blocks_.back().push_back(r);
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  Rec& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+  const Rec& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+  Rec& back() { return blocks_.back().back(); }
+
+ private:
+  static constexpr size_t kBlock = 1 << 14;
+  std::vector<std::vector<Rec>> blocks_;
+  size_t size_ = 0;
+};
+
 // std::string keys looked up by string_view without a temporary string.
 struct ViewHash {
   using is_transparent = void;
@@ -119,9 +139,9 @@ struct Batch {
   ViewMap<uint32_t> entity_index;
   std::vector<DocIn> docs;
   ViewMap<size_t> doc_index;
-  // All recs in input order (one vector, not one per document: fewer
+  // All recs in input order (one list, not one per document: fewer
   // allocations); `order` lists them by document once Group() ran.
-  std::vector<Rec> recs;
+  RecList recs;
   std::vector<uint32_t> order;
   std::vector<Arena> arenas;  // backing store of the Recs' strings
   size_t last_doc = 0;
@@ -360,18 +380,23 @@ class Writer {
     return Status::OK();
   }
 
-  // Keys of the positive evidence a changed document is about to lose.
-  Status CollectOldKeys(int64_t doc_ref) {
-    Stmt st;
-    Status s =
-        Prepare(&st, std::string("SELECT subject_ref, object_ref, relation_ref FROM evidence "
-                                 "WHERE document_ref = ? AND ") +
-                         store::kEdgeEvidence);
-    if (!s.ok()) return s;
-    st.Bind(1, doc_ref);
+  // Keys of the positive evidence a changed document is about to lose: its
+  // rows [first, end).
+  Status CollectOldKeys(int64_t first, int64_t end) {
+    Stmt& st = old_keys_;
+    if (!st.valid()) {
+      Status s = Prepare(
+          &st, std::string("SELECT subject_ref, object_ref, relation_ref FROM evidence_rows "
+                           "WHERE id >= ? AND id < ? AND ") +
+                   store::kEdgeEvidence);
+      if (!s.ok()) return s;
+    }
+    st.Bind(1, first).Bind(2, end);
     std::vector<std::tuple<int64_t, int64_t, int64_t>> rows;
     while (st.Step()) rows.emplace_back(st.Int(0), st.Int(1), st.Int(2));
-    if (!st.status().ok()) return st.status();
+    Status s = st.status();
+    st.Reset();
+    if (!s.ok()) return s;
     for (auto [subj, obj, rel_ref] : rows) {
       const RelInfo* rel = m_->FindRel(rel_ref);
       if (rel == nullptr)
@@ -381,6 +406,34 @@ class Writer {
       db_keys_.insert(*key);
     }
     return Status::OK();
+  }
+
+  // The id of an extractor name in `extractors`, added if new.
+  Result<int64_t> ExtractorRef(std::string_view name) {
+    if (extractor_ref_ != 0 && name == extractor_name_) return extractor_ref_;
+    auto it = extractors_.find(name);
+    if (it == extractors_.end()) {
+      if (!find_extractor_.valid()) {
+        Status s = Prepare(&find_extractor_, "SELECT id FROM extractors WHERE name = ?");
+        if (s.ok()) s = Prepare(&insert_extractor_, "INSERT INTO extractors(name) VALUES (?)");
+        if (!s.ok()) return s;
+      }
+      find_extractor_.Bind(1, name);
+      int64_t ref = 0;
+      if (find_extractor_.Step()) ref = find_extractor_.Int(0);
+      Status s = find_extractor_.status();
+      find_extractor_.Reset();
+      if (!s.ok()) return s;
+      if (ref == 0) {
+        s = insert_extractor_.Bind(1, name).Run();
+        if (!s.ok()) return s;
+        ref = sqlite3_last_insert_rowid(m_->db.handle());
+      }
+      it = extractors_.emplace(std::string(name), ref).first;
+    }
+    extractor_name_ = it->first;
+    extractor_ref_ = it->second;
+    return extractor_ref_;
   }
 
   Status Run(Batch* batch, const LoadOptions& options, LoadStats* stats) {
@@ -393,26 +446,31 @@ class Writer {
     const bool edges_empty = *edges == 0;
 
     Stmt find_doc, insert_doc, update_doc, delete_ev, insert_ev;
-    s = Prepare(&find_doc, "SELECT id, content_hash FROM documents WHERE doc_id = ?");
+    s = Prepare(&find_doc,
+                "SELECT id, content_hash, evidence_first, triples FROM documents WHERE doc_id = ?");
     if (s.ok()) {
       s = Prepare(&insert_doc,
-                  "INSERT INTO documents(doc_id, url, title, date, lang, content_hash, triples) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                  "INSERT INTO documents(doc_id, url, title, date, lang, content_hash, triples, "
+                  "evidence_first) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
     if (s.ok()) {
       s = Prepare(&update_doc,
                   "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, content_hash = ?, "
-                  "triples = ? WHERE id = ?");
+                  "triples = ?, evidence_first = ? WHERE id = ?");
     }
-    if (s.ok()) s = Prepare(&delete_ev, "DELETE FROM evidence WHERE document_ref = ?");
+    if (s.ok()) s = Prepare(&delete_ev, "DELETE FROM evidence_rows WHERE id >= ? AND id < ?");
     if (s.ok()) {
       s = Prepare(&insert_ev,
-                  "INSERT INTO evidence(document_ref, sentence, subject_ref, relation_ref, "
-                  "object_ref, polarity, modality, event_date, date_precision, confidence, "
-                  "span_start, span_end, text, speaker, extractor) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "INSERT INTO evidence_rows(id, document_ref, sentence, subject_ref, "
+                  "relation_ref, object_ref, polarity, modality, event_date, date_precision, "
+                  "confidence, span_start, span_end, text, speaker, extractor_ref) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     }
     if (!s.ok()) return s;
+    // Each document's evidence is one id range after all existing rows.
+    auto max_id = m_->db.QueryInt("SELECT coalesce(max(id), 0) FROM evidence_rows");
+    if (!max_id.ok()) return max_id.status();
+    int64_t next_id = *max_id + 1;
 
     // A large first load builds the secondary indexes once at the end.
     bool rebuild_indexes = false;
@@ -441,18 +499,20 @@ class Writer {
       if (find_doc.Step()) {
         doc_ref = find_doc.Int(0);
         std::string old_hash = find_doc.Text(1);
+        const int64_t old_first = find_doc.Int(2);
+        const int64_t old_end = old_first + find_doc.Int(3);
         find_doc.Reset();
         if (old_hash == hash) {
           ++stats->documents_unchanged;
           continue;
         }
         ++stats->documents_changed;
-        s = CollectOldKeys(doc_ref);
-        if (s.ok()) s = delete_ev.Bind(1, doc_ref).Run();
+        s = CollectOldKeys(old_first, old_end);
+        if (s.ok()) s = delete_ev.Bind(1, old_first).Bind(2, old_end).Run();
         if (s.ok()) {
           update_doc.Bind(1, doc.info.url).Bind(2, doc.info.title).Bind(3, doc.info.date);
           update_doc.Bind(4, doc.info.lang).Bind(5, hash);
-          update_doc.Bind(6, static_cast<int64_t>(doc.count)).Bind(7, doc_ref);
+          update_doc.Bind(6, static_cast<int64_t>(doc.count)).Bind(7, next_id).Bind(8, doc_ref);
           s = update_doc.Run();
         }
         if (!s.ok()) return s;
@@ -463,7 +523,7 @@ class Writer {
         ++stats->documents_new;
         insert_doc.Bind(1, doc.info.id).Bind(2, doc.info.url).Bind(3, doc.info.title);
         insert_doc.Bind(4, doc.info.date).Bind(5, doc.info.lang).Bind(6, hash);
-        insert_doc.Bind(7, static_cast<int64_t>(doc.count));
+        insert_doc.Bind(7, static_cast<int64_t>(doc.count)).Bind(8, next_id);
         s = insert_doc.Run();
         if (!s.ok()) return s;
         doc_ref = sqlite3_last_insert_rowid(m_->db.handle());
@@ -472,13 +532,15 @@ class Writer {
         const Rec& r = batch->recs[batch->order[i]];
         const int64_t subj = batch->entities[r.subject].ref;
         const int64_t obj = batch->entities[r.object].ref;
+        auto extractor = ExtractorRef(r.extractor);
+        if (!extractor.ok()) return extractor.status();
         // Static binds: the strings outlive the statement's step.
-        insert_ev.Bind(1, doc_ref).Bind(2, r.sentence).Bind(3, subj).Bind(4, r.rel->ref);
-        insert_ev.Bind(5, obj).BindStatic(6, ToString(r.polarity));
-        insert_ev.BindStatic(7, ToString(r.modality)).BindStatic(8, r.date);
-        insert_ev.BindStatic(9, ToString(r.precision)).Bind(10, r.confidence);
-        insert_ev.Bind(11, r.start).Bind(12, r.end).BindStatic(13, r.text);
-        insert_ev.BindStatic(14, r.speaker).BindStatic(15, r.extractor);
+        insert_ev.Bind(1, next_id++).Bind(2, doc_ref).Bind(3, r.sentence).Bind(4, subj);
+        insert_ev.Bind(5, r.rel->ref).Bind(6, obj).Bind(7, store::Code(r.polarity));
+        insert_ev.Bind(8, store::Code(r.modality)).BindStatic(9, r.date);
+        insert_ev.Bind(10, store::Code(r.precision)).Bind(11, r.confidence);
+        insert_ev.Bind(12, r.start).Bind(13, r.end).BindStatic(14, r.text);
+        insert_ev.BindStatic(15, r.speaker).Bind(16, *extractor);
         s = insert_ev.Run();
         if (!s.ok()) return s;
         ++stats->evidence_added;
@@ -509,12 +571,12 @@ class Writer {
                        "SELECT 1 FROM edges WHERE subject_ref = ? AND object_ref = ? "
                        "AND relation_ref IN (?, ?) LIMIT 1");
     if (s.ok()) {
-      s = Prepare(
-          &read,
-          std::string("SELECT relation_ref, event_date, document_ref, confidence FROM evidence "
-                      "WHERE subject_ref = ? AND object_ref = ? AND relation_ref IN (?, ?) "
-                      "AND ") +
-              store::kEdgeEvidence);
+      s = Prepare(&read,
+                  std::string("SELECT relation_ref, event_date, document_ref, confidence "
+                              "FROM evidence_rows "
+                              "WHERE subject_ref = ? AND object_ref = ? AND relation_ref IN (?, ?) "
+                              "AND ") +
+                      store::kEdgeEvidence);
     }
     if (s.ok()) {
       s = Prepare(&remove,
@@ -629,6 +691,10 @@ class Writer {
   std::unordered_map<int64_t, std::string> ids_;
   std::vector<std::pair<Key, EvPoint>> points_;  // edge-making evidence of this batch
   std::unordered_set<Key, KeyHash> db_keys_;     // keys whose stored evidence changed
+  ViewMap<int64_t> extractors_;                  // extractors.id by name
+  std::string_view extractor_name_;              // the last one looked up
+  int64_t extractor_ref_ = 0;
+  Stmt find_extractor_, insert_extractor_, old_keys_;
 };
 
 std::string LineError(const std::string& source, int64_t line, const std::string& msg) {
@@ -877,7 +943,7 @@ Result<int64_t> Store::Impl::RebuildEdges() {
   if (!s.ok()) return s;
   auto read = db.Prepare(
       std::string("SELECT v.subject_ref, v.object_ref, v.relation_ref, v.event_date, "
-                  "v.document_ref, v.confidence, s.entity_id, o.entity_id FROM evidence v "
+                  "v.document_ref, v.confidence, s.entity_id, o.entity_id FROM evidence_rows v "
                   "JOIN entities s ON s.id = v.subject_ref JOIN entities o ON o.id = v.object_ref "
                   "WHERE ") +
       store::kEdgeEvidence);

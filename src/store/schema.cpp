@@ -128,15 +128,97 @@ CREATE VIEW entity_names AS
 SELECT e.entity_id, e.name, e.kind, a.type, a.lang, a.alias, a.lookup_key, a.source
 FROM aliases a JOIN entities e ON e.id = a.entity_ref;
 )sql",
+    // 2 -> 3: smaller evidence rows. The physical table evidence_rows keeps
+    // polarity, modality and date_precision as small integers (the order of
+    // the C++ enums) and the extractor interned; each document's evidence is
+    // one contiguous id range [documents.evidence_first, + triples), so no
+    // index on document_ref is needed. A view `evidence` keeps the v2 columns
+    // (text values) for readers, older code paths and the sqlite3 shell.
+    R"sql(
+CREATE TABLE extractors(
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+INSERT INTO extractors(name) SELECT DISTINCT extractor FROM evidence ORDER BY extractor;
+
+ALTER TABLE documents ADD COLUMN evidence_first INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE evidence_rows(
+  id             INTEGER PRIMARY KEY,
+  document_ref   INTEGER NOT NULL REFERENCES documents(id),
+  sentence       INTEGER NOT NULL,
+  subject_ref    INTEGER NOT NULL REFERENCES entities(id),
+  relation_ref   INTEGER NOT NULL REFERENCES relation_types(id),
+  object_ref     INTEGER NOT NULL REFERENCES entities(id),
+  polarity       INTEGER NOT NULL,
+  modality       INTEGER NOT NULL,
+  event_date     TEXT NOT NULL,
+  date_precision INTEGER NOT NULL,
+  confidence     REAL NOT NULL,
+  span_start     INTEGER NOT NULL,
+  span_end       INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  speaker        TEXT NOT NULL DEFAULT '',
+  extractor_ref  INTEGER NOT NULL REFERENCES extractors(id)
+);
+-- Renumbered by document; an unknown text value fails the migration (NULL).
+INSERT INTO evidence_rows(id, document_ref, sentence, subject_ref, relation_ref, object_ref,
+                          polarity, modality, event_date, date_precision, confidence,
+                          span_start, span_end, text, speaker, extractor_ref)
+SELECT row_number() OVER (ORDER BY v.document_ref, v.id), v.document_ref, v.sentence,
+       v.subject_ref, v.relation_ref, v.object_ref,
+       CASE v.polarity WHEN 'positive' THEN 0 WHEN 'negative' THEN 1 END,
+       CASE v.modality WHEN 'asserted' THEN 0 WHEN 'reported' THEN 1 WHEN 'future' THEN 2
+         WHEN 'hypothetical' THEN 3 WHEN 'intended' THEN 4 WHEN 'demanded' THEN 5 END,
+       v.event_date,
+       CASE v.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2
+         WHEN 'unknown' THEN 3 END,
+       v.confidence, v.span_start, v.span_end, v.text, v.speaker, x.id
+FROM evidence v JOIN extractors x ON x.name = v.extractor
+ORDER BY v.document_ref, v.id;
+UPDATE documents SET evidence_first = 0, triples = 0;
+UPDATE documents SET evidence_first = r.first, triples = r.n
+FROM (SELECT document_ref, min(id) AS first, count(*) AS n FROM evidence_rows
+      GROUP BY document_ref) AS r
+WHERE r.document_ref = documents.id;
+
+DROP VIEW evidence_named;
+DROP TABLE evidence;
+CREATE INDEX evidence_by_triple ON evidence_rows(subject_ref, object_ref, relation_ref);
+
+CREATE VIEW evidence AS
+SELECT v.id, v.document_ref, v.sentence, v.subject_ref, v.relation_ref, v.object_ref,
+       CASE v.polarity WHEN 0 THEN 'positive' WHEN 1 THEN 'negative' END AS polarity,
+       CASE v.modality WHEN 0 THEN 'asserted' WHEN 1 THEN 'reported' WHEN 2 THEN 'future'
+         WHEN 3 THEN 'hypothetical' WHEN 4 THEN 'intended' WHEN 5 THEN 'demanded'
+       END AS modality,
+       v.event_date,
+       CASE v.date_precision WHEN 0 THEN 'day' WHEN 1 THEN 'month' WHEN 2 THEN 'year'
+         WHEN 3 THEN 'unknown' END AS date_precision,
+       v.confidence, v.span_start, v.span_end, v.text, v.speaker,
+       (SELECT x.name FROM extractors x WHERE x.id = v.extractor_ref) AS extractor
+FROM evidence_rows v;
+
+CREATE VIEW evidence_named AS
+SELECT v.id, d.doc_id, d.date AS doc_date, d.lang, d.title, d.url, v.sentence,
+       s.entity_id AS subject, s.name AS subject_name, r.name AS relation,
+       o.entity_id AS object, o.name AS object_name, v.polarity, v.modality,
+       v.event_date, v.date_precision, v.confidence, v.span_start, v.span_end, v.text,
+       v.speaker, v.extractor
+FROM evidence v
+JOIN documents d ON d.id = v.document_ref
+JOIN entities s ON s.id = v.subject_ref
+JOIN entities o ON o.id = v.object_ref
+JOIN relation_types r ON r.id = v.relation_ref;
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 }  // namespace
 
-const IndexDef kBulkIndexes[4] = {
-    {"evidence_by_document", "CREATE INDEX evidence_by_document ON evidence(document_ref)"},
+const IndexDef kBulkIndexes[3] = {
     {"evidence_by_triple",
-     "CREATE INDEX evidence_by_triple ON evidence(subject_ref, object_ref, relation_ref)"},
+     "CREATE INDEX evidence_by_triple ON evidence_rows(subject_ref, object_ref, relation_ref)"},
     {"edges_by_pair", "CREATE INDEX edges_by_pair ON edges(subject_ref, object_ref, relation_ref)"},
     {"edges_by_object", "CREATE INDEX edges_by_object ON edges(object_ref)"},
 };

@@ -9,7 +9,7 @@
 namespace geokg::store {
 
 // The schema version this build writes.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Page size of new store files, in bytes (existing files keep theirs).
 constexpr int kPageSize = 16384;
@@ -26,7 +26,7 @@ struct IndexDef {
   const char* name;
   const char* create_sql;
 };
-extern const IndexDef kBulkIndexes[4];
+extern const IndexDef kBulkIndexes[3];
 
 // The current user_version.
 Result<int> SchemaVersion(Db* db);

@@ -400,6 +400,10 @@ Result<std::vector<RelationType>> Store::RelationTypes() {
 Result<StoreStats> Store::Stats() {
   Db& db = impl_->db;
   StoreStats stats;
+  auto version = store::SchemaVersion(&db);
+  if (!version.ok()) return version.status();
+  // A read-only handle may look at an older file (v1/v2: a plain evidence table).
+  const bool v3 = *version >= 3;
   struct Q {
     const char* sql;
     int64_t* out;
@@ -407,8 +411,11 @@ Result<StoreStats> Store::Stats() {
   const Q queries[] = {
       {"SELECT count(*) FROM documents", &stats.documents},
       {"SELECT count(*) FROM entities", &stats.entities},
-      {"SELECT count(*) FROM evidence", &stats.evidence},
-      {"SELECT count(*) FROM evidence WHERE polarity = 'negative'", &stats.evidence_negative},
+      {v3 ? "SELECT count(*) FROM evidence_rows" : "SELECT count(*) FROM evidence",
+       &stats.evidence},
+      {v3 ? "SELECT count(*) FROM evidence_rows WHERE polarity = 1"
+          : "SELECT count(*) FROM evidence WHERE polarity = 'negative'",
+       &stats.evidence_negative},
       {"SELECT count(*) FROM edges", &stats.edges},
       {"SELECT count(*) FROM edges WHERE status = 'active'", &stats.edges_active},
       {"SELECT count(*) FROM edges WHERE status = 'ended'", &stats.edges_ended},
@@ -418,8 +425,6 @@ Result<StoreStats> Store::Stats() {
     if (!v.ok()) return v.status();
     *q.out = *v;
   }
-  auto version = store::SchemaVersion(&db);
-  if (!version.ok()) return version.status();
   stats.schema_version = *version;
   if (impl_->path != ":memory:" && !impl_->path.empty()) {
     auto pages = db.QueryInt("PRAGMA page_count");

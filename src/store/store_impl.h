@@ -43,9 +43,27 @@ struct RelInfo {
 inline bool MakesEdges(Polarity p, Modality m) {
   return p == Polarity::kPositive && (m == Modality::kAsserted || m == Modality::kReported);
 }
-// The same test in SQL over the evidence table (unqualified columns).
-constexpr const char* kEdgeEvidence =
-    "polarity = 'positive' AND modality IN ('asserted', 'reported')";
+// The same test in SQL over the evidence_rows table (unqualified columns).
+constexpr const char* kEdgeEvidence = "polarity = 0 AND modality IN (0, 1)";
+
+// Codes of evidence_rows.polarity, .modality and .date_precision: the order
+// of the enums, which the schema (migration 2 -> 3 and the `evidence` view)
+// spells out. Never renumber.
+static_assert(static_cast<int>(Polarity::kPositive) == 0 &&
+              static_cast<int>(Polarity::kNegative) == 1);
+static_assert(static_cast<int>(Modality::kAsserted) == 0 &&
+              static_cast<int>(Modality::kReported) == 1 &&
+              static_cast<int>(Modality::kFuture) == 2 &&
+              static_cast<int>(Modality::kHypothetical) == 3 &&
+              static_cast<int>(Modality::kIntended) == 4 &&
+              static_cast<int>(Modality::kDemanded) == 5);
+static_assert(static_cast<int>(DatePrecision::kDay) == 0 &&
+              static_cast<int>(DatePrecision::kMonth) == 1 &&
+              static_cast<int>(DatePrecision::kYear) == 2 &&
+              static_cast<int>(DatePrecision::kUnknown) == 3);
+inline int Code(Polarity p) { return static_cast<int>(p); }
+inline int Code(Modality m) { return static_cast<int>(m); }
+inline int Code(DatePrecision p) { return static_cast<int>(p); }
 
 // One edge-making evidence row as the edge rules see it.
 struct EvPoint {

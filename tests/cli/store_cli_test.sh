@@ -46,7 +46,7 @@ stats)
   out_has "documents  35"
   out_has "recognises"
   run 0 stats --db "$DB" --format json
-  out_has '"schema_version":2'
+  out_has '"schema_version":3'
   out_has '"documents":35'
   run 1 stats --db "$TMP/none.db"
   err_has "does not exist"

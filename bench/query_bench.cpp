@@ -11,7 +11,7 @@
 //   2-hop typed MATCH (a {id: $a})-[:sanctions]->(t)<-[:sanctions]-(b) RETURN count(*)
 //   shortest    MATCH p = shortestPath((a {id: $a})-[*..6]-(b {id: $b})) RETURN length(p)
 //   shortest+all the same with all(r IN relationships(p) WHERE r.goldstein > 0)
-//               (builds the filtered subgraph per query)
+//               (the predicate is the search's edge filter, tested per edge reached)
 // and once: a whole-graph aggregate (sanctions per target, top 5).
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -77,6 +78,39 @@ double ScoreOf(const std::vector<Score>& scores, const std::string& id) {
   }
   FAIL("no score for " << id);
   return 0.0;
+}
+
+// A random multigraph on `nodes` nodes: relations whose costs are exact in
+// binary (Goldstein -10, -5, 0, 5, 10; evidence 1, 2, 4), so that equally
+// cheap paths compare equal whatever the order of the sums; r4 symmetric.
+std::vector<E> RandomEdges(std::mt19937& rng, int nodes, int edges) {
+  static const char* const kIds[] = {"N00", "N01", "N02", "N03", "N04", "N05", "N06", "N07",
+                                     "N08", "N09", "N10", "N11", "N12", "N13", "N14", "N15",
+                                     "N16", "N17", "N18", "N19", "N20", "N21", "N22", "N23"};
+  static const char* const kRelations[] = {"r0", "r1", "r2", "r3", "r4"};
+  std::uniform_int_distribution<int> node(0, std::min(nodes, 24) - 1), rel(0, 4), ev(0, 2);
+  std::vector<E> out;
+  for (int i = 0; i < edges; ++i) {
+    const int r = rel(rng);
+    out.push_back({kIds[node(rng)], kIds[node(rng)], kRelations[r], -10.0 + 5.0 * r, r == 4,
+                   int64_t{1} << ev(rng)});
+  }
+  return out;
+}
+
+// Checks that `p` is a walk of `s` from p.nodes.front() that a search with
+// `directed` may take, and returns its cost under `weight`.
+double CheckedCost(const Snapshot& s, const Path& p, bool directed, PathOptions::Weight weight) {
+  REQUIRE(p.nodes.size() == p.edges.size() + 1);
+  double cost = 0.0;
+  for (size_t i = 0; i < p.edges.size(); ++i) {
+    const NodeIndex a = *s.IndexOf(p.nodes[i]), b = *s.IndexOf(p.nodes[i + 1]);
+    const EdgeIndex e = p.edges[i];
+    CHECK(((s.source(e) == a && s.target(e) == b) || (s.source(e) == b && s.target(e) == a)));
+    CHECK(s.CanTraverse(e, a, directed));
+    cost += EdgeCost(s.edge(e), weight);
+  }
+  return cost;
 }
 
 }  // namespace
@@ -289,6 +323,114 @@ TEST_SUITE("graph") {
     }
     CHECK(ParseWeight("goldstein") == PathOptions::Weight::kGoldstein);
     CHECK_FALSE(ParseWeight("miles").has_value());
+  }
+
+  TEST_CASE("Weighted ShortestPath (bidirectional Dijkstra) equals the one-directional search") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 24; ++round) {
+      const int n = 6 + round % 18;
+      Snapshot s = MakeSnapshot(RandomEdges(rng, n, n + round % 3 * n));
+      for (auto weight : {PathOptions::Weight::kEvidence, PathOptions::Weight::kGoldstein,
+                          PathOptions::Weight::kConflict}) {
+        for (bool directed : {false, true}) {
+          PathOptions bi;
+          bi.weight = weight;
+          bi.directed = directed;
+          PathOptions labels = bi;  // a hop limit the graph cannot reach: label Dijkstra
+          labels.max_hops = static_cast<int>(s.num_nodes()) + 1;
+          for (NodeIndex a = 0; a < s.num_nodes(); ++a) {
+            for (NodeIndex b = 0; b < s.num_nodes(); ++b) {
+              const std::string& from = s.node(a).id;
+              const std::string& to = s.node(b).id;
+              CAPTURE(round);
+              CAPTURE(from);
+              CAPTURE(to);
+              CAPTURE(directed);
+              auto fast = ShortestPath(s, from, to, bi);
+              auto one = KShortestPaths(s, from, to, 1, bi);  // one-directional Dijkstra
+              auto limited = ShortestPath(s, from, to, labels);
+              REQUIRE(fast.ok() == one.ok());
+              REQUIRE(fast.ok() == limited.ok());
+              if (!fast.ok()) {
+                CHECK(fast.status().IsNotFound());
+                continue;
+              }
+              CHECK(fast->cost == one->front().cost);
+              CHECK(fast->edges.size() == one->front().edges.size());
+              CHECK(fast->cost == limited->cost);
+              CHECK(fast->edges.size() == limited->edges.size());
+              CHECK(fast->nodes.front() == from);
+              CHECK(fast->nodes.back() == to);
+              CHECK(CheckedCost(s, *fast, directed, weight) == fast->cost);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  TEST_CASE("PathOptions::edge_filter leaves edges out of every search") {
+    // A-B-C-D-E chain plus a detour A-X-E; the filter drops the detour's first edge.
+    Snapshot s = MakeSnapshot(
+        {{"A", "B"}, {"B", "C"}, {"C", "D"}, {"D", "E"}, {"A", "X"}, {"X", "E"}, {"A", "Y"}});
+    const EdgeIndex a_x = 4;
+    REQUIRE(s.node(s.source(a_x)).id == "A");
+    REQUIRE(s.node(s.target(a_x)).id == "X");
+    PathOptions o;
+    int calls = 0;
+    o.edge_filter = [&](EdgeIndex e) {
+      ++calls;
+      return e != a_x;
+    };
+    auto p = ShortestPath(s, "A", "E", o);
+    REQUIRE(p.ok());
+    CHECK(Joined(p->nodes) == "A-B-C-D-E");
+    CHECK(calls > 0);
+    auto all = AllShortestPaths(s, "A", "E", o);
+    REQUIRE(all.ok());
+    CHECK(PathStrings(*all) == std::vector<std::string>{"A-B-C-D-E"});
+    o.weight = PathOptions::Weight::kEvidence;
+    auto w = ShortestPath(s, "A", "E", o);
+    REQUIRE(w.ok());
+    CHECK(Joined(w->nodes) == "A-B-C-D-E");
+    o.max_hops = 3;
+    CHECK(ShortestPath(s, "A", "E", o).status().IsNotFound());
+    o.edge_filter = [](EdgeIndex) { return false; };
+    o.max_hops = 0;
+    CHECK(ShortestPath(s, "A", "E", o).status().IsNotFound());
+    CHECK(ShortestPath(s, "A", "A", o).ok());  // the empty path needs no edge
+
+    SUBCASE("the same answers as a snapshot without the filtered edges") {
+      std::mt19937 rng(11);
+      for (int round = 0; round < 20; ++round) {
+        const std::vector<E> edges = RandomEdges(rng, 12, 24);
+        std::vector<E> kept;
+        for (size_t e = 0; e < edges.size(); ++e) {
+          if (e % 3 != 0) kept.push_back(edges[e]);
+        }
+        Snapshot full = MakeSnapshot(edges);
+        std::vector<std::string> ids;
+        for (NodeIndex v = 0; v < full.num_nodes(); ++v) ids.push_back(full.node(v).id);
+        Snapshot part = MakeSnapshot(kept, ids);
+        PathOptions f;
+        f.edge_filter = [](EdgeIndex e) { return e % 3 != 0; };
+        for (const auto& a : ids) {
+          for (const auto& b : ids) {
+            CAPTURE(a);
+            CAPTURE(b);
+            auto x = AllShortestPaths(full, a, b, f);
+            auto y = AllShortestPaths(part, a, b);
+            REQUIRE(x.ok() == y.ok());
+            if (!x.ok()) continue;
+            CHECK(PathStrings(*x) == PathStrings(*y));
+            auto one = ShortestPath(full, a, b, f);
+            REQUIRE(one.ok());
+            CHECK(one->edges.size() == y->front().edges.size());
+            for (EdgeIndex e : one->edges) CHECK(e % 3 != 0);
+          }
+        }
+      }
+    }
   }
 
   TEST_CASE("AllShortestPaths on a diamond lists both routes, and parallel edges separately") {

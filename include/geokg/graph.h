@@ -29,6 +29,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -138,6 +139,11 @@ struct PathOptions {
   std::vector<std::string> relations;
   // AllShortestPaths returns at most this many paths. Default: 1000.
   size_t max_paths = 1000;
+  // Only edges for which this returns true (on top of `relations`); empty =
+  // every edge. Called on the calling thread, possibly more than once per
+  // edge, only for edges a search reaches; it must not change its answer
+  // during one call. Default: empty.
+  std::function<bool(EdgeIndex)> edge_filter;
 };
 
 // "hops", "evidence", "goldstein", "conflict".

@@ -10,7 +10,6 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/connected_components.hpp>
 #include <boost/property_map/property_map.hpp>
 
 #include "geokg/graph.h"
@@ -89,26 +88,36 @@ std::vector<double> Degrees(const Impl& g, RankOptions::Degree mode) {
 std::vector<double> PageRankValues(const Impl& g, const RankOptions& options) {
   const size_t n = g.num_nodes();
   if (n == 0) return {};
-  // Arcs u -> v in CSR by target (pull form).
-  std::vector<std::pair<NodeIndex, NodeIndex>> arcs;
-  arcs.reserve(g.num_edges() * 2);
-  for (size_t e = 0; e < g.num_edges(); ++e) {
-    arcs.emplace_back(g.Src(e), g.Dst(e));
-    if ((!options.directed || g.Sym(e)) && g.Src(e) != g.Dst(e)) {
-      arcs.emplace_back(g.Dst(e), g.Src(e));
-    }
-  }
+  // Arcs u -> v in CSR by target (pull form), in edge order: counted, then
+  // placed, straight from the compact per-edge arrays.
+  const size_t m = g.num_edges();
+  auto reversible = [&](size_t e) {
+    return (!options.directed || g.Sym(e)) && g.Src(e) != g.Dst(e);
+  };
   std::vector<uint32_t> offsets(n + 1, 0);
   std::vector<double> out_weight(n, 0.0);
-  for (auto [u, v] : arcs) {
+  size_t arcs = 0;
+  for (size_t e = 0; e < m; ++e) {
+    const NodeIndex u = g.Src(e), v = g.Dst(e);
     ++offsets[v + 1];
     out_weight[u] += 1.0;
+    ++arcs;
+    if (reversible(e)) {
+      ++offsets[u + 1];
+      out_weight[v] += 1.0;
+      ++arcs;
+    }
   }
   for (size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
-  std::vector<NodeIndex> sources(arcs.size());
+  BigVector<NodeIndex> sources;
+  ResizeHuge(sources, arcs);
   {
     std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-    for (auto [u, v] : arcs) sources[next[v]++] = u;
+    for (size_t e = 0; e < m; ++e) {
+      const NodeIndex u = g.Src(e), v = g.Dst(e);
+      sources[next[v]++] = u;
+      if (reversible(e)) sources[next[u]++] = v;
+    }
   }
   const double d = options.damping;
   const double inv_n = 1.0 / static_cast<double>(n);
@@ -168,18 +177,37 @@ std::vector<double> BetweennessValues(const Impl& g, const RankOptions& options)
 
 // ------------------------------------------------------------------ blocs
 
+// Union-find over the compact edge arrays (boost::connected_components on an
+// adjacency_list built per call cost an allocation per edge). Groups are
+// numbered by their smallest node, as Boost numbers them.
 std::vector<std::vector<NodeIndex>> Components(const Impl& g, const std::vector<char>& use) {
   const size_t n = g.num_nodes();
-  boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                        boost::no_property, boost::no_property, boost::vecS>
-      graph(n);
+  std::vector<NodeIndex> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](NodeIndex v) {
+    while (parent[v] != v) {
+      parent[v] = parent[parent[v]];  // path halving
+      v = parent[v];
+    }
+    return v;
+  };
   for (size_t e = 0; e < g.num_edges(); ++e) {
-    if (use[e] && g.Src(e) != g.Dst(e)) boost::add_edge(g.Src(e), g.Dst(e), graph);
+    if (!use[e]) continue;
+    NodeIndex a = find(g.Src(e)), b = find(g.Dst(e));
+    if (a == b) continue;
+    if (a > b) std::swap(a, b);
+    parent[b] = a;  // the smaller index is the root
   }
-  std::vector<int> component(n, 0);
-  const int count = n == 0 ? 0 : boost::connected_components(graph, component.data());
-  std::vector<std::vector<NodeIndex>> groups(count);
-  for (size_t v = 0; v < n; ++v) groups[component[v]].push_back(static_cast<NodeIndex>(v));
+  std::vector<uint32_t> group_of(n, 0);
+  std::vector<std::vector<NodeIndex>> groups;
+  for (size_t v = 0; v < n; ++v) {
+    const NodeIndex root = find(static_cast<NodeIndex>(v));
+    if (root == v) {
+      group_of[v] = static_cast<uint32_t>(groups.size());
+      groups.emplace_back();
+    }
+    groups[group_of[root]].push_back(static_cast<NodeIndex>(v));
+  }
   return groups;
 }
 

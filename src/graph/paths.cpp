@@ -27,9 +27,26 @@ struct Ctx {
   bool directed;
   PathOptions::Weight weight;
   RelationMask mask;
+  const std::function<bool(EdgeIndex)>* filter = nullptr;  // null: every edge
 
   double Cost(EdgeIndex e) const { return CompactEdgeCost(g, e, weight); }
+  // ForEachStep over the edges that also pass the caller's edge filter.
+  template <typename Fn>
+  void Step(NodeIndex v, bool forward, Fn&& fn) const {
+    if (filter == nullptr) {
+      ForEachStep(g, v, directed, forward, mask, fn);
+      return;
+    }
+    ForEachStep(g, v, directed, forward, mask, [&](EdgeIndex e, NodeIndex w) {
+      if ((*filter)(e)) fn(e, w);
+    });
+  }
 };
+
+Ctx MakeCtx(const Impl& g, const PathOptions& options) {
+  return Ctx{g, options.directed, options.weight, MakeRelationMask(g, options.relations),
+             options.edge_filter ? &options.edge_filter : nullptr};
+}
 
 struct RawPath {
   std::vector<NodeIndex> nodes;
@@ -72,7 +89,7 @@ std::optional<RawPath> BidirectionalBfs(const Ctx& c, NodeIndex s, NodeIndex t, 
     const int other = 1 - side;
     next.clear();
     for (NodeIndex v : frontier[side]) {
-      ForEachStep(c.g, v, c.directed, side == 0, c.mask, [&](EdgeIndex e, NodeIndex w) {
+      c.Step(v, side == 0, [&](EdgeIndex e, NodeIndex w) {
         if (dist[side][w] != -1) return;
         dist[side][w] = level[side] + 1;
         parent[side][w] = e;
@@ -157,7 +174,7 @@ std::optional<RawPath> Dijkstra(const Ctx& c, NodeIndex s, NodeIndex t, int hop_
     }
     if (limited && hops >= static_cast<uint32_t>(hop_limit)) continue;
     const uint32_t nh = hops + 1;
-    ForEachStep(c.g, v, c.directed, true, c.mask, [&](EdgeIndex e, NodeIndex w) {
+    c.Step(v, true, [&](EdgeIndex e, NodeIndex w) {
       if (settled_hops[w] != kNone && (!limited || settled_hops[w] <= nh)) return;
       if (banned_nodes != nullptr && (*banned_nodes)[w]) return;
       if (!banned_edges.empty() &&
@@ -178,19 +195,99 @@ std::optional<RawPath> Dijkstra(const Ctx& c, NodeIndex s, NodeIndex t, int hop_
   return std::nullopt;
 }
 
-// The cheapest cost from every node to `t` (searching backwards), unlimited hops.
-std::vector<double> CostsToTarget(const Ctx& c, NodeIndex t) {
+// Bidirectional Dijkstra (unlimited hops, no bans): searches from `s`
+// forwards and from `t` backwards, always extending the side whose next
+// label is cheaper, by the key (cost, hops) compared lexicographically (the
+// order the one-directional search uses, so among equally cheap paths one
+// with fewest hops wins). `best` is the cheapest s-t path seen through a
+// node labelled from both sides; the search stops when the two cheapest
+// open labels together cannot beat it. The cost is summed again along the
+// path from `s`, as the one-directional search adds it.
+std::optional<RawPath> BidirectionalDijkstra(const Ctx& c, NodeIndex s, NodeIndex t) {
+  RawPath path;
+  if (s == t) {
+    path.nodes = {s};
+    return path;
+  }
+  using Key = std::pair<double, uint32_t>;  // cost, hops
+  const Key kUnreached{kInf, kNone};
+  const size_t n = c.g.num_nodes();
+  std::vector<Key> key[2] = {std::vector<Key>(n, kUnreached), std::vector<Key>(n, kUnreached)};
+  std::vector<EdgeIndex> parent[2] = {std::vector<EdgeIndex>(n, kNone),
+                                      std::vector<EdgeIndex>(n, kNone)};
+  using Item = std::pair<Key, NodeIndex>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap[2];
+  key[0][s] = {0.0, 0};
+  key[1][t] = {0.0, 0};
+  heap[0].emplace(key[0][s], s);
+  heap[1].emplace(key[1][t], t);
+  Key best = kUnreached;
+  NodeIndex meet = kNone;
+  while (!heap[0].empty() && !heap[1].empty()) {
+    const Key& a = heap[0].top().first;
+    const Key& b = heap[1].top().first;
+    if (Key{a.first + b.first, a.second + b.second} >= best) break;
+    const int side = a <= b ? 0 : 1;
+    const int other = 1 - side;
+    const auto [k, v] = heap[side].top();
+    heap[side].pop();
+    if (k != key[side][v]) continue;  // stale
+    c.Step(v, side == 0, [&](EdgeIndex e, NodeIndex w) {
+      const Key nk{k.first + c.Cost(e), k.second + 1};
+      if (nk < key[side][w]) {
+        key[side][w] = nk;
+        parent[side][w] = e;
+        heap[side].emplace(nk, w);
+        const Key& o = key[other][w];
+        if (o.first != kInf) {
+          const Key total{nk.first + o.first, nk.second + o.second};
+          if (total < best) {
+            best = total;
+            meet = w;
+          }
+        }
+      }
+    });
+  }
+  if (meet == kNone) return std::nullopt;
+  for (NodeIndex v = meet; v != s;) {
+    const EdgeIndex e = parent[0][v];
+    path.edges.push_back(e);
+    path.nodes.push_back(v);
+    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
+  }
+  path.nodes.push_back(s);
+  std::reverse(path.nodes.begin(), path.nodes.end());
+  std::reverse(path.edges.begin(), path.edges.end());
+  for (NodeIndex v = meet; v != t;) {
+    const EdgeIndex e = parent[1][v];
+    path.edges.push_back(e);
+    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
+    path.nodes.push_back(v);
+  }
+  for (EdgeIndex e : path.edges) path.cost += c.Cost(e);
+  return path;
+}
+
+// The cheapest cost to `t` (searching backwards), unlimited hops, of every
+// node that can be on a cheapest path from `s`: the search stops once it has
+// settled every node within the tolerance of CostsEqual of s's cost (the
+// others keep an upper bound above it, or infinity).
+std::vector<double> CostsToTarget(const Ctx& c, NodeIndex s, NodeIndex t) {
   const size_t n = c.g.num_nodes();
   std::vector<double> dist(n, kInf);
   using Item = std::pair<double, NodeIndex>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
   dist[t] = 0.0;
   heap.emplace(0.0, t);
+  double stop = kInf;
   while (!heap.empty()) {
     auto [d, v] = heap.top();
     heap.pop();
     if (d > dist[v]) continue;
-    ForEachStep(c.g, v, c.directed, false, c.mask, [&](EdgeIndex e, NodeIndex w) {
+    if (d > stop) break;
+    if (v == s) stop = d + 1e-9 * std::max(1.0, d);
+    c.Step(v, false, [&](EdgeIndex e, NodeIndex w) {
       const double nd = d + c.Cost(e);
       if (nd < dist[w]) {
         dist[w] = nd;
@@ -211,7 +308,7 @@ std::vector<std::vector<double>> LayeredCostsToTarget(const Ctx& c, NodeIndex t,
     for (NodeIndex x = 0; x < n; ++x) {
       const double dx = layers[k - 1][x];
       if (dx == kInf) continue;
-      ForEachStep(c.g, x, c.directed, false, c.mask, [&](EdgeIndex e, NodeIndex w) {
+      c.Step(x, false, [&](EdgeIndex e, NodeIndex w) {
         layers[k][w] = std::min(layers[k][w], dx + c.Cost(e));
       });
     }
@@ -313,10 +410,11 @@ Result<Path> ShortestPath(const Snapshot& snapshot, std::string_view from_id,
   NodeIndex s = 0, t = 0;
   if (Status st = Endpoints(snapshot, from_id, to_id, &s, &t); !st.ok()) return st;
   const Impl& g = ImplOf(snapshot);
-  Ctx c{g, options.directed, options.weight, MakeRelationMask(g, options.relations)};
-  std::optional<RawPath> raw = options.weight == PathOptions::Weight::kHops
-                                   ? BidirectionalBfs(c, s, t, options.max_hops)
-                                   : Dijkstra(c, s, t, options.max_hops, nullptr, {});
+  const Ctx c = MakeCtx(g, options);
+  std::optional<RawPath> raw =
+      options.weight == PathOptions::Weight::kHops ? BidirectionalBfs(c, s, t, options.max_hops)
+      : options.max_hops > 0 ? Dijkstra(c, s, t, options.max_hops, nullptr, {})
+                             : BidirectionalDijkstra(c, s, t);
   if (!raw) return NoPath(snapshot, s, t, options);
   return ToPath(g, *raw);
 }
@@ -327,7 +425,7 @@ Result<std::vector<Path>> AllShortestPaths(const Snapshot& snapshot, std::string
   NodeIndex s = 0, t = 0;
   if (Status st = Endpoints(snapshot, from_id, to_id, &s, &t); !st.ok()) return st;
   const Impl& g = ImplOf(snapshot);
-  Ctx c{g, options.directed, options.weight, MakeRelationMask(g, options.relations)};
+  const Ctx c = MakeCtx(g, options);
   const int limit = options.max_hops;
   // remaining(w, hops_left): cheapest cost from w to t within hops_left hops.
   // Hop costs are whole numbers, so for kHops the unlimited distance also
@@ -338,7 +436,7 @@ Result<std::vector<Path>> AllShortestPaths(const Snapshot& snapshot, std::string
   if (layered) {
     layers = LayeredCostsToTarget(c, t, limit);
   } else {
-    to_target = CostsToTarget(c, t);
+    to_target = CostsToTarget(c, s, t);
   }
   auto remaining = [&](NodeIndex w, int hops_left) {
     return layered ? layers[hops_left][w] : to_target[w];
@@ -364,7 +462,7 @@ Result<std::vector<Path>> AllShortestPaths(const Snapshot& snapshot, std::string
     }
     const int used = static_cast<int>(current.edges.size());
     std::vector<std::pair<EdgeIndex, NodeIndex>> local;
-    ForEachStep(g, v, c.directed, true, c.mask, [&](EdgeIndex e, NodeIndex w) {
+    c.Step(v, true, [&](EdgeIndex e, NodeIndex w) {
       if (on_path[w]) return;
       const int left = limit > 0 ? limit - used - 1 : 0;
       if (limit > 0 && left < 0) return;
@@ -394,7 +492,7 @@ Result<std::vector<Path>> KShortestPaths(const Snapshot& snapshot, std::string_v
   NodeIndex s = 0, t = 0;
   if (Status st = Endpoints(snapshot, from_id, to_id, &s, &t); !st.ok()) return st;
   const Impl& g = ImplOf(snapshot);
-  Ctx c{g, options.directed, options.weight, MakeRelationMask(g, options.relations)};
+  const Ctx c = MakeCtx(g, options);
   const int limit = options.max_hops;
 
   std::vector<RawPath> found;
@@ -450,16 +548,15 @@ Result<std::vector<Path>> KShortestPaths(const Snapshot& snapshot, std::string_v
 
 // ------------------------------------------------------------ neighbourhood
 
-Result<std::vector<Neighbor>> Neighbors(const Snapshot& snapshot, std::string_view id, int depth,
-                                        bool directed, const std::vector<std::string>& relations) {
-  if (depth < 0) return Status::InvalidArgument("depth must be >= 0");
-  auto start = snapshot.IndexOf(id);
-  if (!start) return Status::NotFound("no node \"" + std::string(id) + "\" in the graph");
-  const Impl& g = ImplOf(snapshot);
-  const RelationMask mask = MakeRelationMask(g, relations);
+namespace {
+
+// The nodes within `depth` hops of `start` with their hops, in BFS order.
+std::vector<std::pair<NodeIndex, int32_t>> NeighborIndices(const Impl& g, NodeIndex start,
+                                                           int depth, bool directed,
+                                                           const RelationMask& mask) {
   std::vector<int32_t> dist(g.num_nodes(), -1);
-  std::vector<NodeIndex> order = {*start};
-  dist[*start] = 0;
+  std::vector<NodeIndex> order = {start};
+  dist[start] = 0;
   for (size_t head = 0; head < order.size(); ++head) {
     const NodeIndex v = order[head];
     if (dist[v] >= depth) continue;
@@ -469,9 +566,24 @@ Result<std::vector<Neighbor>> Neighbors(const Snapshot& snapshot, std::string_vi
       order.push_back(w);
     });
   }
-  std::vector<Neighbor> out;
+  std::vector<std::pair<NodeIndex, int32_t>> out;
   out.reserve(order.size());
-  for (NodeIndex v : order) out.push_back({g.id(v), dist[v]});
+  for (NodeIndex v : order) out.emplace_back(v, dist[v]);
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Neighbor>> Neighbors(const Snapshot& snapshot, std::string_view id, int depth,
+                                        bool directed, const std::vector<std::string>& relations) {
+  if (depth < 0) return Status::InvalidArgument("depth must be >= 0");
+  auto start = snapshot.IndexOf(id);
+  if (!start) return Status::NotFound("no node \"" + std::string(id) + "\" in the graph");
+  const Impl& g = ImplOf(snapshot);
+  const auto near = NeighborIndices(g, *start, depth, directed, MakeRelationMask(g, relations));
+  std::vector<Neighbor> out;
+  out.reserve(near.size());
+  for (auto [v, hops] : near) out.push_back({g.id(v), hops});
   std::stable_sort(out.begin() + 1, out.end(), [](const Neighbor& a, const Neighbor& b) {
     return a.hops != b.hops ? a.hops < b.hops : a.id < b.id;
   });
@@ -480,25 +592,33 @@ Result<std::vector<Neighbor>> Neighbors(const Snapshot& snapshot, std::string_vi
 
 Result<GraphData> Neighborhood(const Snapshot& snapshot, std::string_view id, int depth,
                                bool directed, const std::vector<std::string>& relations) {
-  auto near = Neighbors(snapshot, id, depth, directed, relations);
-  if (!near.ok()) return near.status();
+  if (depth < 0) return Status::InvalidArgument("depth must be >= 0");
+  auto start = snapshot.IndexOf(id);
+  if (!start) return Status::NotFound("no node \"" + std::string(id) + "\" in the graph");
   const Impl& g = ImplOf(snapshot);
   const RelationMask mask = MakeRelationMask(g, relations);
+  // The members in Neighbors' order (centre, then hops, then id), by index:
+  // no id lookup per member.
+  auto near = NeighborIndices(g, *start, depth, directed, mask);
+  std::stable_sort(near.begin() + 1, near.end(), [&](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second < b.second : g.id(a.first) < g.id(b.first);
+  });
   std::unordered_map<NodeIndex, char> inside;
-  inside.reserve(near->size() * 2);
+  inside.reserve(near.size() * 2);
   GraphData out;
-  out.nodes.reserve(near->size());
+  out.nodes.reserve(near.size());
   std::vector<NodeIndex> members;
-  for (const Neighbor& nb : *near) {
-    NodeIndex v = *snapshot.IndexOf(nb.id);
+  for (const auto& member : near) {
+    const NodeIndex v = member.first;
     inside.emplace(v, 1);
     members.push_back(v);
     out.nodes.push_back(g.table.nodes[v]);
   }
   std::vector<EdgeIndex> edges;
   for (NodeIndex v : members) {
-    for (EdgeIndex e : snapshot.OutEdges(v)) {
-      if (mask.Allows(g.Rel(e)) && inside.count(g.Dst(e))) edges.push_back(e);
+    for (uint32_t i = g.out.offsets[v]; i < g.out.offsets[v + 1]; ++i) {
+      const EdgeIndex e = g.out.edges[i];
+      if (mask.Allows(g.Rel(e)) && inside.count(g.out.other[i])) edges.push_back(e);
     }
   }
   std::sort(edges.begin(), edges.end());

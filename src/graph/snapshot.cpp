@@ -18,18 +18,22 @@ bool Contains(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// Builds a CSR over `n` nodes from the per-edge node `keys` (counting sort, so
-// each node's list is in edge index order).
-Csr MakeCsr(size_t n, const std::vector<NodeIndex>& keys) {
+// Builds a CSR over `n` nodes keyed by each edge's source (`by_source`) or
+// target (counting sort, so each node's list is in edge index order).
+Csr MakeCsr(size_t n, const BigVector<Snapshot::Impl::CompactEdge>& edges, bool by_source) {
   Csr csr;
   csr.offsets.assign(n + 1, 0);
-  for (NodeIndex k : keys) ++csr.offsets[k + 1];
+  for (const auto& e : edges) ++csr.offsets[(by_source ? e.src : e.dst) + 1];
   for (size_t i = 0; i < n; ++i) csr.offsets[i + 1] += csr.offsets[i];
-  csr.edges.reserve(keys.size());
-  PreferHugePages(csr.edges.data(), keys.size() * sizeof(EdgeIndex));
-  csr.edges.resize(keys.size());
+  ResizeHuge(csr.edges, edges.size());
+  ResizeHuge(csr.other, edges.size());
   std::vector<uint32_t> next(csr.offsets.begin(), csr.offsets.end() - 1);
-  for (size_t e = 0; e < keys.size(); ++e) csr.edges[next[keys[e]]++] = static_cast<EdgeIndex>(e);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    const auto& e = edges[i];
+    const uint32_t at = next[by_source ? e.src : e.dst]++;
+    csr.edges[at] = static_cast<EdgeIndex>(i);
+    csr.other[at] = by_source ? e.dst : e.src;
+  }
   return csr;
 }
 
@@ -93,9 +97,20 @@ namespace {
 
 constexpr size_t kLimit = std::numeric_limits<uint32_t>::max();
 
-// Indexes the node ids of impl->table.nodes.
-Status IndexNodes(Snapshot::Impl* impl) {
+// Indexes the node ids of impl->table.nodes: nothing to build if they are
+// strictly sorted and `allow_sorted` (lookups by binary search), else a hash map.
+Status IndexNodes(Snapshot::Impl* impl, bool allow_sorted) {
   const auto& nodes = impl->table.nodes;
+  if (allow_sorted) {
+    bool sorted = true;
+    for (size_t i = 0; i < nodes.size() && sorted; ++i) {
+      sorted = i == 0 || nodes[i - 1].id < nodes[i].id;
+    }
+    if (sorted && (nodes.empty() || !nodes.front().id.empty())) {
+      impl->sorted_ids = true;
+      return Status::OK();
+    }
+  }
   impl->index.reserve(nodes.size());
   for (size_t i = 0; i < nodes.size(); ++i) {
     const std::string& id = nodes[i].id;
@@ -116,14 +131,17 @@ void IndexEdges(Snapshot::Impl* impl) {
     g.rel_goldstein.push_back(static_cast<float>(r.goldstein));
   }
   const size_t m = t.edges.size();
-  std::vector<NodeIndex> keys;
-  keys.reserve(m);
-  PreferHugePages(keys.data(), m * sizeof(NodeIndex));
-  keys.resize(m);
-  for (size_t e = 0; e < m; ++e) keys[e] = t.edges[e].subject;
-  g.out = MakeCsr(t.nodes.size(), keys);
-  for (size_t e = 0; e < m; ++e) keys[e] = t.edges[e].object;
-  g.in = MakeCsr(t.nodes.size(), keys);
+  ResizeHuge(g.compact, m);
+  for (size_t e = 0; e < m; ++e) {
+    const GraphTable::EdgeRow& row = t.edges[e];
+    const bool fits =
+        row.evidence_count >= 0 && row.evidence_count < Snapshot::Impl::kEvidenceSaturated;
+    g.compact[e] = {
+        row.subject, row.object, row.relation,
+        fits ? static_cast<uint32_t>(row.evidence_count) : Snapshot::Impl::kEvidenceSaturated};
+  }
+  g.out = MakeCsr(t.nodes.size(), g.compact, true);
+  g.in = MakeCsr(t.nodes.size(), g.compact, false);
 }
 
 std::string EdgeText(const Edge& edge) {
@@ -158,7 +176,8 @@ Result<Snapshot> Snapshot::Build(GraphData data) {
   auto impl = std::make_unique<Impl>();
   GraphTable& t = impl->table;
   t.nodes = std::move(data.nodes);
-  if (Status s = IndexNodes(impl.get()); !s.ok()) return s;
+  // Edges name their ends by id: a hash lookup per edge.
+  if (Status s = IndexNodes(impl.get(), false); !s.ok()) return s;
   const size_t m = data.edges.size();
   t.edges.resize(m);
   t.strings.emplace_back();
@@ -235,7 +254,7 @@ Result<Snapshot> Snapshot::Build(GraphTable table) {
   }
   auto impl = std::make_unique<Impl>();
   impl->table = std::move(table);
-  if (Status s = IndexNodes(impl.get()); !s.ok()) return s;
+  if (Status s = IndexNodes(impl.get(), true); !s.ok()) return s;
   const GraphTable& t = impl->table;
   const size_t n = t.nodes.size(), r = t.relations.size(), k = t.strings.size();
   for (size_t e = 0; e < t.edges.size(); ++e) {
@@ -260,15 +279,26 @@ size_t Snapshot::num_nodes() const { return impl_->table.nodes.size(); }
 size_t Snapshot::num_edges() const { return impl_->table.edges.size(); }
 const GraphTable& Snapshot::table() const { return impl_->table; }
 
+NodeIndex Snapshot::Impl::Find(std::string_view id) const {
+  if (sorted_ids) {
+    const auto& nodes = table.nodes;
+    auto it = std::lower_bound(nodes.begin(), nodes.end(), id,
+                               [](const Entity& n, std::string_view key) { return n.id < key; });
+    return it != nodes.end() && it->id == id ? static_cast<NodeIndex>(it - nodes.begin()) : kNoNode;
+  }
+  auto it = index.find(id);
+  return it == index.end() ? kNoNode : it->second;
+}
+
 const Entity* Snapshot::FindNode(std::string_view id) const {
-  auto it = impl_->index.find(id);
-  return it == impl_->index.end() ? nullptr : &impl_->table.nodes[it->second];
+  const NodeIndex n = impl_->Find(id);
+  return n == Impl::kNoNode ? nullptr : &impl_->table.nodes[n];
 }
 
 std::optional<NodeIndex> Snapshot::IndexOf(std::string_view id) const {
-  auto it = impl_->index.find(id);
-  if (it == impl_->index.end()) return std::nullopt;
-  return it->second;
+  const NodeIndex n = impl_->Find(id);
+  if (n == Impl::kNoNode) return std::nullopt;
+  return n;
 }
 
 const Entity& Snapshot::node(NodeIndex n) const { return impl_->table.nodes[n]; }

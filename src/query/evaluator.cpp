@@ -1272,79 +1272,6 @@ class Executor {
     return true;
   }
 
-  // Breadth-first search from `from` to `to` over the edges that pass the
-  // pattern's filters (types, properties, pushed-down all()/none()), each
-  // tested at most once and only when the search reaches it. The graph
-  // module's PathOptions has no per-edge predicate, and building a filtered
-  // snapshot per query costs a full pass over the graph.
-  std::vector<PathData> FilteredShortest(size_t pi, uint32_t from, uint32_t to, bool all,
-                                         EdgeFilter* filter) {
-    const PatternPlan& pp = plan_.patterns[pi];
-    const RelStep& rs = pp.rels[0];
-    const int max_hops = rs.rp->max_hops < 0 ? -1 : rs.rp->max_hops;
-    std::vector<PathData> out;
-    if (from == to) {
-      out.push_back(PathData{{from}, {}});
-      return out;
-    }
-    const size_t n_nodes = snap_.num_nodes();
-    std::vector<int32_t> dist(n_nodes, -1);
-    // Parent lists as linked lists in flat arrays: head[node] -> link -> link ...
-    struct Link {
-      uint32_t edge, prev;
-      int32_t next;
-    };
-    std::vector<int32_t> head(n_nodes, -1);
-    std::vector<Link> links;
-    dist[from] = 0;
-    std::vector<uint32_t> frontier{from};
-    bool found = false;
-    for (int depth = 0; !frontier.empty() && !found && (max_hops < 0 || depth < max_hops);
-         ++depth) {
-      std::vector<uint32_t> next;
-      for (uint32_t n : frontier) {
-        ForEachAdj(n, rs.dir, [&](uint32_t e, uint32_t other) -> bool {
-          int32_t d = dist[other];
-          if (d >= 0 && d != depth + 1) return true;
-          if (d >= 0 && !all) return true;  // one parent is enough for one path
-          if (!EdgePasses(pp, e, filter)) return true;
-          if (d < 0) {
-            dist[other] = depth + 1;
-            next.push_back(other);
-          }
-          links.push_back(Link{e, n, head[other]});
-          head[other] = static_cast<int32_t>(links.size() - 1);
-          if (other == to) found = true;
-          return true;
-        });
-      }
-      frontier = std::move(next);
-    }
-    if (!found) return out;
-    // Walk the parent lists back from `to`; every walk is one shortest path.
-    const size_t max_paths = all ? static_cast<size_t>(std::max<int64_t>(1, opt_.max_rows)) : 1;
-    std::vector<uint32_t> nodes{to}, edges;
-    std::function<void(uint32_t)> walk = [&](uint32_t n) {
-      if (out.size() >= max_paths) return;
-      if (n == from) {
-        PathData d;
-        d.nodes.assign(nodes.rbegin(), nodes.rend());
-        d.edges.assign(edges.rbegin(), edges.rend());
-        out.push_back(std::move(d));
-        return;
-      }
-      for (int32_t l = head[n]; l >= 0; l = links[l].next) {
-        nodes.push_back(links[l].prev);
-        edges.push_back(links[l].edge);
-        walk(links[l].prev);
-        nodes.pop_back();
-        edges.pop_back();
-      }
-    };
-    walk(to);
-    return out;
-  }
-
   std::vector<uint32_t> EndCandidates(const NodeStep& ns) {
     if (ns.bound) {
       const Value& v = row_[ns.slot];
@@ -1379,6 +1306,9 @@ class Executor {
     po.max_hops = rs.rp->max_hops < 0 ? 0 : rs.rp->max_hops;
     po.relations = rs.rp->types;
     po.max_paths = static_cast<size_t>(std::max<int64_t>(1, opt_.max_rows));
+    // The pattern's filters (properties, pushed-down all()/none()) are tested
+    // per edge when the search reaches it, each edge at most once (cached).
+    if (filtered) po.edge_filter = [&](EdgeIndex e) { return EdgePasses(pp, e, &filter); };
     const bool all = pp.p->shortest == ShortestKind::kAllShortest;
     for (uint32_t s : starts) {
       // Bound ends are checked against the node pattern here.
@@ -1388,8 +1318,9 @@ class Executor {
         if (s == t && rs.rp->min_hops > 0) continue;
         Count();
         std::vector<PathData> found;
-        if (filtered) {
-          found = FilteredShortest(pi, s, t, all, &filter);
+        if (filtered && rs.rp->max_hops == 0) {
+          // [*..0]: only the empty path (PathOptions' 0 means unlimited).
+          if (s == t) found.push_back(PathData{{s}, {}});
         } else {
           // The graph module searches subject -> object; `<-` searches from the other end.
           uint32_t from = rs.dir == Direction::kIn ? t : s;

@@ -657,9 +657,10 @@ Result<GraphTable> Store::ReadGraphTable(const GraphFilter& filter) {
     PreferHugePages(rows.data(), rows.capacity() * sizeof(GraphTable::EdgeRow));
   }
   std::vector<char> used(entities.size(), 0);
-  // Statuses take three values: remember them without hashing.
-  std::string last_status;
-  uint32_t last_status_id = 0;
+  // Statuses take a handful of values: found by comparing with those seen,
+  // without hashing or copying.
+  std::vector<uint32_t> status_ids;
+  constexpr uint32_t kNoStatus = RefMap::kNone;
   while (st.Step()) {
     const uint32_t s = entity_of.Find(st.Int(1));
     const uint32_t r = rel_of.Find(st.Int(2));
@@ -680,11 +681,17 @@ Result<GraphTable> Store::ReadGraphTable(const GraphFilter& filter) {
     e.last_seen = last == first ? e.first_seen : pool.InternDate(last);
     e.valid_from = from == first ? e.first_seen : pool.InternDate(from);
     e.valid_to = to.empty() ? 0 : pool.InternDate(to);
-    if (status != last_status || rows.empty()) {
-      last_status_id = pool.Intern(status);
-      last_status = status;
+    e.status = kNoStatus;
+    for (uint32_t id : status_ids) {
+      if (g.strings[id] == status) {
+        e.status = id;
+        break;
+      }
     }
-    e.status = last_status_id;
+    if (e.status == kNoStatus) {
+      e.status = pool.Intern(status);
+      if (status_ids.size() < 8) status_ids.push_back(e.status);
+    }
     e.evidence_count = st.Int(8);
     e.source_count = st.Int(9);
     e.confidence = st.Real(10);
@@ -698,8 +705,11 @@ Result<GraphTable> Store::ReadGraphTable(const GraphFilter& filter) {
   for (uint32_t i = 0; i < entities.size(); ++i) {
     if (used[i]) order.push_back(i);
   }
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return entities[a].id < entities[b].id; });
+  auto by_id = [&](uint32_t a, uint32_t b) { return entities[a].id < entities[b].id; };
+  // Entities usually come in id order already (ids are inserted sorted).
+  if (!std::is_sorted(order.begin(), order.end(), by_id)) {
+    std::sort(order.begin(), order.end(), by_id);
+  }
   std::vector<uint32_t> node_of(entities.size(), RefMap::kNone);
   for (uint32_t i = 0; i < order.size(); ++i) node_of[order[i]] = i;
   {
@@ -736,9 +746,23 @@ Result<GraphTable> Store::ReadGraphTable(const GraphFilter& filter) {
     std::vector<uint32_t> dest(rows.size());
     std::vector<uint32_t> next(start.begin(), start.end() - 1);
     for (size_t i = 0; i < rows.size(); ++i) dest[i] = next[rows[i].subject]++;
+    // Each step of a cycle waits for a row that is not in cache: the rows
+    // a few steps further on (dest[] of the positions not moved yet) are
+    // prefetched, so the misses overlap.
+    constexpr int kAhead = 8;
     for (size_t i = 0; i < rows.size(); ++i) {
+      if (dest[i] == i) continue;
+      uint32_t ahead = dest[i];
+      for (int k = 0; k < kAhead && ahead != i; ++k) {
+        __builtin_prefetch(&rows[ahead]);
+        ahead = dest[ahead];
+      }
       while (dest[i] != i) {
         const uint32_t j = dest[i];
+        if (ahead != i) {
+          __builtin_prefetch(&rows[ahead]);
+          ahead = dest[ahead];
+        }
         std::swap(rows[i], rows[j]);
         std::swap(dest[i], dest[j]);
       }

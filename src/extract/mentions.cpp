@@ -1014,13 +1014,13 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
         if (lex.locative_prepositions.count(t.key) && j >= 2 && m.type != MentionType::kAgent &&
             lex.seat_nouns.count(tokens[j - 2].key)) {
           size_t h = j - 2;
-          bool bare = h == 0 || !(h > 0 && tokens[h - 1].word && tokens[h - 1].upper &&
-                                  !lex.determiners.count(tokens[h - 1].key));
-          bool adjective_before = false;
+          // Not after a capitalised word, and not itself inside a mention ("russische Regierung").
+          bool bare = h == 0 || !tokens[h - 1].word || !tokens[h - 1].upper ||
+                      lex.determiners.count(tokens[h - 1].key);
           for (const Mention& other : coord) {
-            if (other.begin <= h && h < other.end) adjective_before = true;  // "russische Regierung"
+            if (other.begin <= h && h < other.end) bare = false;
           }
-          if (bare && !adjective_before) {
+          if (bare) {
             m.gov_prep.clear();
             m.actor = true;
             m.head_begin = h;

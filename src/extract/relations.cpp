@@ -866,21 +866,15 @@ class SentenceAnalysis {
     // the mention right before the preposition ("firms accused of supplying": none).
     if (!lex_.verb_second && before > 0 && before < tokens_.size() && tokens_[before].key.ends_with("ing") &&
         In(lex_.prepositions, tokens_[before - 1]) && !In(lex_.subordinators, tokens_[before - 1])) {
-      if (before >= 2 && mention_at_[before - 2] >= 0) {
-        int mi = mention_at_[before - 2];
-        const Mention& m = mentions_[mi];
-        // "Finland was congratulated by Sweden on joining": the agent is not the one joining.
-        if (In(lex_.agent_prepositions, tokens_[m.begin > 0 ? m.begin - 1 : 0]) ||
-            lex_.agent_prepositions.count(m.gov_prep)) {
-          for (int c : ClauseMentions(cl)) {
-            const Mention& first = mentions_[c];
-            if (first.actor && first.gov_prep.empty() && !exclude.count(c)) return c;
-          }
-          return -1;
-        }
-        if (m.actor && !exclude.count(mi) && m.begin >= cl.begin && m.begin < cl.end) return mi;
+      int mi = before >= 2 ? mention_at_[before - 2] : -1;
+      // "Finland was congratulated by Sweden on joining": a passive agent is not the
+      // one joining; the clause subject is, found below.
+      if (mi < 0 || !lex_.agent_prepositions.count(mentions_[mi].gov_prep)) {
+        const bool ok = mi >= 0 && mentions_[mi].actor && !exclude.count(mi) &&
+                        mentions_[mi].begin >= cl.begin && mentions_[mi].begin < cl.end;
+        return ok ? mi : -1;
       }
-      return -1;
+      infinitive = true;
     }
     for (int mi : ClauseMentions(cl)) {
       const Mention& m = mentions_[mi];

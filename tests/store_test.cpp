@@ -134,6 +134,20 @@ std::string EditVocab(std::string json, const std::string& name, const std::stri
   return json;
 }
 
+// Runs `script` through the sqlite3 shell on the file `path`: its output.
+std::string Sqlite(const std::string& path, const std::string& script, const test::TempDir& dir) {
+  const std::string file = dir.File("script.sql");
+  test::WriteFile(file, script);
+  FILE* p = popen(("sqlite3 -bail '" + path + "' < '" + file + "' 2>&1").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[256] = {0};
+  std::string out;
+  while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
+  const int rc = pclose(p);
+  REQUIRE_MESSAGE((WIFEXITED(rc) && WEXITSTATUS(rc) == 0), out);
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("store") {
@@ -214,18 +228,6 @@ JOIN entities s ON s.id = v.subject_ref
 JOIN entities o ON o.id = v.object_ref
 JOIN relation_types r ON r.id = v.relation_ref;
 )sql";
-  auto sqlite = [](const std::string& path, const std::string& script, const test::TempDir& dir) {
-    const std::string file = dir.File("script.sql");
-    test::WriteFile(file, script);
-    FILE* p = popen(("sqlite3 -bail '" + path + "' < '" + file + "' 2>&1").c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[256] = {0};
-    std::string out;
-    while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
-    const int rc = pclose(p);
-    REQUIRE_MESSAGE((WIFEXITED(rc) && WEXITSTATUS(rc) == 0), out);
-    return out;
-  };
   const std::string ev = R"(,"evidence":{"text":"Words )";
   const std::string first =
       Line("d1", "2022-01-01", "AAA", "meets", "BBB", ev + R"(one"},"extractor":"x-1")") + "\n" +
@@ -290,8 +292,8 @@ JOIN relation_types r ON r.id = v.relation_ref;
       downgrade += v2_views;
     }
     downgrade += "PRAGMA user_version = " + std::to_string(version) + ";\nCOMMIT;\n";
-    sqlite(path, downgrade, dir);
-    REQUIRE(sqlite(path, "PRAGMA user_version;", dir) == std::to_string(version) + "\n");
+    Sqlite(path, downgrade, dir);
+    REQUIRE(Sqlite(path, "PRAGMA user_version;", dir) == std::to_string(version) + "\n");
     {
       // An older shard merges as it is (read-only: not migrated).
       auto merged = OpenStore(":memory:");
@@ -315,7 +317,7 @@ JOIN relation_types r ON r.id = v.relation_ref;
     CHECK(StatsOf(s.get()).evidence_negative == 1);
     // Documents' evidence is contiguous again; unchanged documents stay no-ops
     // and a changed one replaces exactly its own rows.
-    CHECK(sqlite(path,
+    CHECK(Sqlite(path,
                  "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
                  "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
                  "AND v.id < d.evidence_first + d.triples);",
@@ -330,7 +332,7 @@ JOIN relation_types r ON r.id = v.relation_ref;
     CHECK(StatsOf(s.get()).evidence == StatsOf(reference.get()).evidence);
     CHECK(s->CheckIntegrity().ok());
     // The shell's views read the migrated file.
-    CHECK(sqlite(path,
+    CHECK(Sqlite(path,
                  "SELECT doc_id, relation, polarity, modality, date_precision, extractor "
                  "FROM evidence_named WHERE polarity = 'negative';",
                  dir) == "d3|meets|negative|asserted|month|\n");
@@ -1148,8 +1150,7 @@ TEST_CASE("vocabulary: a changed vocabulary rebuilds all edges as a fresh load w
   }
 }
 
-TEST_CASE("bulk load: a large first load builds its indexes at the end, with the same result") {
-  // Above the loader's threshold (20,000 rows) for deferring index builds.
+TEST_CASE("bulk load: a first load builds its indexes at the end, with the same result") {
   std::string first, second;
   for (int i = 0; i < 24000; ++i) {
     const std::string line =
@@ -1172,18 +1173,129 @@ TEST_CASE("bulk load: a large first load builds its indexes at the end, with the
   CHECK(again.evidence_added == 0);
   auto ev = bulk->EvidenceFor("E0", "meets", "E3");
   REQUIRE(ev.ok());
-  FILE* p = popen(("sqlite3 '" + path +
-                   "' \"SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                   "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object')\" "
-                   "2>/dev/null")
-                      .c_str(),
-                  "r");
-  REQUIRE(p != nullptr);
-  char buf[64] = {0};
-  std::string out;
-  while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
-  int rc = pclose(p);
-  if (WIFEXITED(rc) && WEXITSTATUS(rc) == 0) CHECK(out == "3\n");
+  CHECK(Sqlite(path,
+               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+               "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object');",
+               dir) == "3\n");
+  // The first load wrote with a rollback journal (the store was empty); the
+  // file is back in WAL mode for readers during later loads.
+  CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
+}
+
+TEST_CASE("bulk load: a first load while a reader has the file open, and a failed first load") {
+  test::TempDir dir;
+  const std::string path = dir.File("first.db");
+  auto writer = OpenStore(path);
+  const std::string good = Line("a", "2020-01-01", "AAA", "meets", "BBB") + "\n" +
+                           Line("b", "2020-01-02", "BBB", "visits", "CCC") + "\n";
+  // A bad last line: nothing of the file is written, and the store is empty
+  // and in WAL mode again.
+  auto bad = Load(writer.get(), good + "{\"doc\": oops\n", "bad.jsonl");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(Contains(bad.status().message(), "bad.jsonl:3:"));
+  CHECK(StatsOf(writer.get()).documents == 0);
+  CHECK(StatsOf(writer.get()).evidence == 0);
+  CHECK(writer->CheckIntegrity().ok());
+  CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
+  CHECK(Sqlite(path,
+               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+               "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object');",
+               dir) == "3\n");
+
+  // A reader holds the file open: the load keeps the WAL, and the reader
+  // reads the committed state during and after it.
+  StoreOptions ro;
+  ro.read_only = true;
+  auto reader = OpenStore(path, ro);
+  CHECK(StatsOf(reader.get()).documents == 0);
+  LoadOptions o;
+  int64_t seen_during = -1;
+  o.on_progress = [&](int64_t) {
+    if (seen_during < 0) seen_during = StatsOf(reader.get()).documents;
+  };
+  auto r = Load(writer.get(), good, "good.jsonl", o);
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(seen_during == 0);
+  CHECK(StatsOf(reader.get()).documents == 2);
+  CHECK(GraphTexts(reader.get()) == GraphTexts(writer.get()));
+  CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
+}
+
+TEST_CASE("load: a document whose lines are split across the input is loaded whole") {
+  const std::string a1 = Line("a", "2020-01-01", "AAA", "sanctions", "BBB");
+  const std::string a2 = Line("a", "2020-01-01", "AAA", "meets", "CCC");
+  const std::string a3 = Line("a", "2020-03-01", "AAA", "lifts_sanctions", "BBB");
+  const std::string b1 = Line("b", "2020-02-01", "BBB", "meets", "CCC");
+  const std::string c1 = Line("c", "2020-02-01", "CCC", "visits", "AAA");
+  auto lines = [](std::initializer_list<std::string> ls) {
+    std::string out;
+    for (const auto& l : ls) out += l + "\n";
+    return out;
+  };
+  const std::string split = lines({a1, b1, a2, c1, a3});
+  const std::string grouped = lines({a1, a2, a3, b1, c1});
+  for (const Backend& backend : kBackends) {
+    CAPTURE(backend.name);
+    test::TempDir dir;
+    auto store = OpenStore(BackendPath(backend, dir));
+    auto reference = OpenStore(":memory:");
+    LoadStats first = MustLoad(store.get(), split);
+    MustLoad(reference.get(), grouped);
+    CHECK(first.documents_new == 3);
+    CHECK(first.evidence_added == 5);
+    CHECK(GraphTexts(store.get()) == GraphTexts(reference.get()));
+    CHECK(StatsOf(store.get()).evidence == 5);
+    CHECK(store->CheckIntegrity().ok());
+    auto sanctions = store->EvidenceFor("AAA", "sanctions", "BBB");
+    REQUIRE(sanctions.ok());
+    CHECK(sanctions->size() == 1);
+
+    // The same lines in another order are the same documents: unchanged.
+    LoadStats again = MustLoad(store.get(), grouped);
+    CHECK(again.documents_unchanged == 3);
+    CHECK(again.evidence_added == 0);
+    again = MustLoad(store.get(), split);
+    CHECK(again.documents_unchanged == 3);
+    CHECK(again.documents_changed == 0);
+
+    // A split document with a line more has changed; b is unchanged.
+    const std::string a4 = Line("a", "2020-04-01", "AAA", "visits", "CCC");
+    LoadStats changed = MustLoad(store.get(), lines({a1, b1, a2, a3, a4}));
+    MustLoad(reference.get(), lines({a1, a2, a3, a4, b1}));
+    CHECK(changed.documents_changed == 1);
+    CHECK(changed.documents_unchanged == 1);
+    CHECK(changed.evidence_added == 4);
+    CHECK(GraphTexts(store.get()) == GraphTexts(reference.get()));
+    CHECK(StatsOf(store.get()).evidence == 6);
+    CHECK(store->CheckIntegrity().ok());
+    if (backend.file) {
+      // Each document's evidence is one contiguous id range.
+      CHECK(Sqlite(BackendPath(backend, dir),
+                   "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
+                   "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
+                   "AND v.id < d.evidence_first + d.triples);",
+                   dir) == "0\n");
+    }
+  }
+}
+
+TEST_CASE("load: a later document names an entity an earlier one gave as a bare id") {
+  // The first document is written before the second is read.
+  auto store = OpenStore(":memory:");
+  const std::string text =
+      Line("d1", "2020-01-01", "XYZ", "meets", "QQQ") + "\n" +
+      R"({"doc":{"id":"d2"},"subject":{"id":"XYZ","name":"Republic of Xyz","kind":"breakaway"},)"
+      R"("relation":"visits","object":"QQQ"})" "\n";
+  MustLoad(store.get(), text);
+  auto all = store->AllEntities();
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 2);
+  CHECK((*all)[1].id == "XYZ");
+  CHECK((*all)[1].name == "Republic of Xyz");
+  CHECK((*all)[1].kind == EntityKind::kBreakaway);
+  auto id = store->ResolveEntity("republic of xyz");
+  REQUIRE(id.ok());
+  CHECK(*id == "XYZ");
 }
 
 TEST_CASE("load: triples from memory (geokg ingest) take the same path as JSONL") {

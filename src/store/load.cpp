@@ -30,9 +30,6 @@ using store::Stmt;
 
 namespace {
 
-// Evidence rows from which a load into an empty store defers its indexes.
-constexpr size_t kBulkIndexThreshold = 20000;
-
 struct EntityIn {
   std::string id;
   std::string name;
@@ -91,8 +88,40 @@ struct Rec {
 struct DocIn {
   DocumentInfo info;
   std::string given_hash;  // doc.hash of the input (or the other store's hash)
-  size_t begin = 0;        // its recs: Batch::order[begin, begin + count)
+  // Its recs: runs of consecutive indices into Batch::recs, in input order
+  // (one run unless the document's lines are split across the input).
+  std::pair<uint32_t, uint32_t> run{0, 0};
+  std::vector<std::pair<uint32_t, uint32_t>> more_runs;
   size_t count = 0;
+
+  // What the load did with it (Writer).
+  enum class Fate : uint8_t {
+    kOpen,       // lines may follow: not written yet
+    kWritten,    // its evidence is [first, first + written)
+    kUnchanged,  // the store has the same content: untouched
+    kDeferred,   // its lines were split across the input: written at the end
+  };
+  Fate fate = Fate::kOpen;
+  int64_t first = 0;
+  size_t written = 0;
+  size_t points_first = 0;  // its edge-making evidence: Writer::points_[first, end)
+  size_t points_end = 0;
+  // The store's row from before this load, looked up when first written.
+  bool looked_up = false;
+  bool existed = false;      // the store had it before this load
+  bool old_removed = false;  // its evidence from before this load is deleted
+  int64_t ref = 0;           // documents.id (0 until it has a row)
+  std::string old_hash;
+  int64_t old_first = 0;
+  int64_t old_end = 0;
+
+  template <typename F>
+  void ForEachRec(F f) const {
+    for (uint32_t i = run.first; i < run.second; ++i) f(i);
+    for (auto [b, e] : more_runs) {
+      for (uint32_t i = b; i < e; ++i) f(i);
+    }
+  }
 
   std::string ContentHash(std::vector<uint64_t>* line_hashes) const {
     if (!given_hash.empty()) return given_hash;
@@ -137,32 +166,29 @@ using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
 struct Batch {
   std::vector<EntityIn> entities;
   ViewMap<uint32_t> entity_index;
+  std::vector<uint32_t> filled_in;  // written entities that a later line named or typed
   std::vector<DocIn> docs;
   ViewMap<size_t> doc_index;
   // All recs in input order (one list, not one per document: fewer
-  // allocations); `order` lists them by document once Group() ran.
+  // allocations); each DocIn names its runs.
   RecList recs;
-  std::vector<uint32_t> order;
   std::vector<Arena> arenas;  // backing store of the Recs' strings
   size_t last_doc = 0;
 
   void Add(size_t doc, const Rec& r) {
+    const auto i = static_cast<uint32_t>(recs.size());
     recs.push_back(r);
     recs.back().doc = static_cast<uint32_t>(doc);
-    ++docs[doc].count;
-  }
-
-  // Groups the recs by document (a counting sort; input order within one).
-  void Group() {
-    size_t next = 0;
-    for (DocIn& d : docs) {
-      d.begin = next;
-      next += d.count;
+    DocIn& d = docs[doc];
+    auto& last = d.more_runs.empty() ? d.run : d.more_runs.back();
+    if (d.count == 0) {
+      d.run = {i, i + 1};
+    } else if (last.second == i) {
+      ++last.second;
+    } else {
+      d.more_runs.emplace_back(i, i + 1);
     }
-    std::vector<size_t> fill(docs.size());
-    for (size_t i = 0; i < docs.size(); ++i) fill[i] = docs[i].begin;
-    order.resize(recs.size());
-    for (size_t i = 0; i < recs.size(); ++i) order[fill[recs[i].doc]++] = static_cast<uint32_t>(i);
+    ++d.count;
   }
 
   uint32_t Intern(std::string_view id, std::string_view name, EntityKind kind) {
@@ -174,8 +200,12 @@ struct Batch {
       return index;
     }
     EntityIn& have = entities[it->second];
+    const bool fills = (have.name.empty() && !name.empty()) ||
+                       (have.kind == EntityKind::kOther && kind != EntityKind::kOther);
+    if (!fills) return it->second;
     if (have.name.empty()) have.name = name;
     if (have.kind == EntityKind::kOther) have.kind = kind;
+    if (have.ref != 0) filled_in.push_back(it->second);
     return it->second;
   }
 
@@ -276,22 +306,135 @@ struct KeyHash {
   }
 };
 
-// Writes a Batch in one transaction. Owns the prepared statements.
+// Writes a Batch in one transaction. Documents can be written while the
+// batch is still being read (Close), which overlaps parsing and writing:
+// a document whose lines turn out to be split across the input is taken
+// back (Reopen) and written whole by Finish. Owns the prepared statements;
+// the destructor rolls back a transaction that did not finish.
 class Writer {
  public:
-  explicit Writer(Store::Impl* m) : m_(m) {}
+  Writer(Store::Impl* m, Batch* batch) : m_(m), batch_(batch) {}
+  ~Writer() {
+    if (open_) m_->Rollback();
+    if (rollback_journal_) m_->UseWal();
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
 
-  Result<LoadStats> Write(Batch* batch, const LoadOptions& options, LoadStats stats,
-                          const std::function<Status()>& extra) {
+  // Starts the transaction. A load into an empty store builds the secondary
+  // indexes once at the end instead of row by row.
+  Status Begin(const LoadOptions& options) {
+    options_ = &options;
+    auto empty = m_->db.QueryInt(
+        "SELECT NOT EXISTS(SELECT 1 FROM documents) AND NOT EXISTS(SELECT 1 FROM edges)");
+    if (!empty.ok()) return empty.status();
+    if (*empty != 0) rollback_journal_ = m_->UseRollbackJournal();
     Status s = m_->Begin();
     if (!s.ok()) return s;
-    s = Run(batch, options, &stats);
-    if (s.ok() && extra) s = extra();
-    if (!s.ok()) {
-      m_->Rollback();
-      return s;
+    open_ = true;
+    s = Prepare(&find_doc_,
+                "SELECT id, content_hash, evidence_first, triples FROM documents WHERE doc_id = ?");
+    if (s.ok()) {
+      s = Prepare(&insert_doc_,
+                  "INSERT INTO documents(doc_id, url, title, date, lang, content_hash, triples, "
+                  "evidence_first) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
+    if (s.ok()) {
+      s = Prepare(&update_doc_,
+                  "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, content_hash = ?, "
+                  "triples = ?, evidence_first = ? WHERE id = ?");
+    }
+    if (s.ok()) s = Prepare(&delete_ev_, "DELETE FROM evidence_rows WHERE id >= ? AND id < ?");
+    if (s.ok()) {
+      s = Prepare(&insert_ev_,
+                  "INSERT INTO evidence_rows(id, document_ref, sentence, subject_ref, "
+                  "relation_ref, object_ref, polarity, modality, event_date, date_precision, "
+                  "confidence, span_start, span_end, text, speaker, extractor_ref) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    }
+    if (!s.ok()) return s;
+    auto edges = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM edges)");
+    if (!edges.ok()) return edges.status();
+    edges_empty_ = *edges == 0;
+    // Each document's evidence is one id range after all existing rows.
+    auto max_id = m_->db.QueryInt("SELECT coalesce(max(id), 0) FROM evidence_rows");
+    if (!max_id.ok()) return max_id.status();
+    next_id_ = *max_id + 1;
+    auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
+    if (!docs.ok()) return docs.status();
+    if (*docs == 0 && edges_empty_) {
+      for (const auto& index : store::kBulkIndexes) {
+        s = m_->db.Exec(std::string("DROP INDEX IF EXISTS ") + index.name);
+        if (!s.ok()) return s;
+      }
+      bulk_ = true;
+    }
+    return Status::OK();
+  }
+
+  // The lines of `doc` have ended (for now): write it if it is new. One the
+  // store has waits for Finish: only all of its lines can tell whether it
+  // changed.
+  Status Close(size_t doc) {
+    DocIn& d = batch_->docs[doc];
+    if (d.fate != DocIn::Fate::kOpen) return Status::OK();  // deferred ones wait for Finish
+    Status s = LookUp(&d);
+    if (!s.ok()) return s;
+    if (d.existed) {
+      d.fate = DocIn::Fate::kDeferred;
+      return Status::OK();
+    }
+    return WriteDoc(&d);
+  }
+
+  // More lines of the closed document `doc` follow: take back what Close
+  // wrote; Finish writes the whole document.
+  Status Reopen(size_t doc) {
+    DocIn& d = batch_->docs[doc];
+    if (d.fate == DocIn::Fate::kWritten) {
+      const int64_t end = d.first + static_cast<int64_t>(d.written);
+      Status s = delete_ev_.Bind(1, d.first).Bind(2, end).Run();
+      if (!s.ok()) return s;
+      for (size_t i = d.points_first; i < d.points_end; ++i) points_[i].second.rel = nullptr;
+      reopened_ = true;
+    }
+    if (d.fate != DocIn::Fate::kOpen) d.fate = DocIn::Fate::kDeferred;
+    return Status::OK();
+  }
+
+  // Writes the documents not written yet, then the edges of every (pair,
+  // family) whose evidence changed, runs `extra` and commits.
+  Result<LoadStats> Finish(LoadStats stats, const std::function<Status()>& extra) {
+    Status s;
+    for (DocIn& d : batch_->docs) {
+      if (d.fate == DocIn::Fate::kOpen || d.fate == DocIn::Fate::kDeferred) {
+        s = WriteDoc(&d);
+        if (!s.ok()) return s;
+      }
+    }
+    s = WriteEntities();
+    if (!s.ok()) return s;
+    for (const DocIn& d : batch_->docs) {
+      if (d.fate == DocIn::Fate::kUnchanged) {
+        ++stats.documents_unchanged;
+        continue;
+      }
+      ++(d.existed ? stats.documents_changed : stats.documents_new);
+      stats.evidence_added += static_cast<int64_t>(d.written);
+    }
+    if (reopened_) {  // points of documents that were taken back
+      std::erase_if(points_, [](const auto& p) { return p.second.rel == nullptr; });
+    }
+    s = Recompute(&stats);
+    if (s.ok() && bulk_) s = BuildIndexes();
+    if (s.ok() && extra) s = extra();
+    if (!s.ok()) return s;
+    open_ = false;
     s = m_->Commit();
+    if (rollback_journal_) {
+      m_->UseWal();
+      rollback_journal_ = false;
+    }
     if (!s.ok()) return s;
     return stats;
   }
@@ -302,6 +445,20 @@ class Writer {
     if (!r.ok()) return r.status();
     *st = std::move(r.value());
     return Status::OK();
+  }
+
+  // Builds the indexes a bulk load dropped. SQLite sorts an index's keys in
+  // parts of at most cache_size each, on `PRAGMA threads` threads (when temp
+  // storage is a file, as the store's connection keeps it): small parts on
+  // two threads were 1.5x faster than one in-memory sort (docs/store.md).
+  Status BuildIndexes() {
+    Status s = m_->db.Exec("PRAGMA threads = 2; PRAGMA cache_size = -4096");
+    for (const auto& index : store::kBulkIndexes) {
+      if (s.ok()) s = m_->db.Exec(index.create_sql);
+    }
+    Status r = m_->db.Exec("PRAGMA threads = 0; PRAGMA cache_size = -" +
+                           std::to_string(m_->options.cache_kib));
+    return s.ok() ? r : s;
   }
 
   // Entity id strings by ref, for normalising pairs read back from the store.
@@ -326,57 +483,167 @@ class Writer {
     return k;
   }
 
-  Status WriteEntities(Batch* batch) {
-    Stmt find, insert, alias, update;
-    Status s =
-        Prepare(&find, "SELECT id, name, kind, in_catalog FROM entities WHERE entity_id = ?");
-    if (s.ok())
-      s = Prepare(&insert, "INSERT INTO entities(entity_id, name, kind) VALUES (?, ?, ?)");
-    if (s.ok()) {
-      s = Prepare(
-          &alias,
-          "INSERT OR IGNORE INTO aliases(lookup_key, entity_ref, type, alias, lang, source) "
-          "VALUES (?, ?, ?, ?, '', 'triple')");
+  // Writes the entities interned since the last call, and updates written
+  // ones that a later line named or typed.
+  Status WriteEntities() {
+    if (!find_entity_.valid()) {
+      Status s = Prepare(&find_entity_,
+                         "SELECT id, name, kind, in_catalog FROM entities WHERE entity_id = ?");
+      if (s.ok()) {
+        s = Prepare(&insert_entity_,
+                    "INSERT INTO entities(entity_id, name, kind) VALUES (?, ?, ?)");
+      }
+      if (s.ok()) {
+        s = Prepare(
+            &insert_alias_,
+            "INSERT OR IGNORE INTO aliases(lookup_key, entity_ref, type, alias, lang, source) "
+            "VALUES (?, ?, ?, ?, '', 'triple')");
+      }
+      if (s.ok()) {
+        s = Prepare(&update_entity_, "UPDATE entities SET name = ?, kind = ? WHERE id = ?");
+      }
+      if (!s.ok()) return s;
     }
-    if (s.ok()) s = Prepare(&update, "UPDATE entities SET name = ?, kind = ? WHERE id = ?");
-    if (!s.ok()) return s;
-    auto add_alias = [&](int64_t ref, const std::string& text, const char* type) {
-      std::string key = NormalizeKey(text);
-      if (key.empty()) return Status::OK();
-      alias.Bind(1, key).Bind(2, ref).Bind(3, type).Bind(4, text);
-      return alias.Run();
-    };
-    for (EntityIn& e : batch->entities) {
-      find.Bind(1, e.id);
-      if (find.Step()) {
-        e.ref = find.Int(0);
-        std::string name = find.Text(1), kind = find.Text(2);
-        bool in_catalog = find.Int(3) != 0;
-        find.Reset();
-        // Triples fill in what a bare id lacked; the catalog is never overridden.
-        if (!in_catalog && ((name == e.id && !e.name.empty() && e.name != name) ||
-                            (kind == "other" && e.kind != EntityKind::kOther))) {
-          update.Bind(1, name == e.id && !e.name.empty() ? e.name : name);
-          update.Bind(2, kind == "other" ? ToString(e.kind) : std::string_view(kind));
-          update.Bind(3, e.ref);
-          s = update.Run();
-          if (s.ok() && !e.name.empty()) s = add_alias(e.ref, e.name, "name");
-          if (!s.ok()) return s;
-        }
-      } else {
-        s = find.status();
-        find.Reset();
-        if (!s.ok()) return s;
-        insert.Bind(1, e.id).Bind(2, e.name.empty() ? e.id : e.name).Bind(3, ToString(e.kind));
-        s = insert.Run();
-        if (!s.ok()) return s;
-        e.ref = sqlite3_last_insert_rowid(m_->db.handle());
-        s = add_alias(e.ref, e.id, "id");
-        if (s.ok() && !e.name.empty()) s = add_alias(e.ref, e.name, "name");
+    for (; entities_written_ < batch_->entities.size(); ++entities_written_) {
+      Status s = WriteEntity(&batch_->entities[entities_written_]);
+      if (!s.ok()) return s;
+    }
+    for (uint32_t i : batch_->filled_in) {
+      Status s = WriteEntity(&batch_->entities[i]);
+      if (!s.ok()) return s;
+    }
+    batch_->filled_in.clear();
+    return Status::OK();
+  }
+
+  Status AddAlias(int64_t ref, const std::string& text, const char* type) {
+    std::string key = NormalizeKey(text);
+    if (key.empty()) return Status::OK();
+    insert_alias_.Bind(1, key).Bind(2, ref).Bind(3, type).Bind(4, text);
+    return insert_alias_.Run();
+  }
+
+  Status WriteEntity(EntityIn* e) {
+    Stmt& find = find_entity_;
+    find.Bind(1, e->id);
+    if (find.Step()) {
+      e->ref = find.Int(0);
+      std::string name = find.Text(1), kind = find.Text(2);
+      bool in_catalog = find.Int(3) != 0;
+      find.Reset();
+      // Triples fill in what a bare id lacked; the catalog is never overridden.
+      if (!in_catalog && ((name == e->id && !e->name.empty() && e->name != name) ||
+                          (kind == "other" && e->kind != EntityKind::kOther))) {
+        update_entity_.Bind(1, name == e->id && !e->name.empty() ? e->name : name);
+        update_entity_.Bind(2, kind == "other" ? ToString(e->kind) : std::string_view(kind));
+        update_entity_.Bind(3, e->ref);
+        Status s = update_entity_.Run();
+        if (s.ok() && !e->name.empty()) s = AddAlias(e->ref, e->name, "name");
         if (!s.ok()) return s;
       }
-      ids_.emplace(e.ref, e.id);
+    } else {
+      Status s = find.status();
+      find.Reset();
+      if (!s.ok()) return s;
+      insert_entity_.Bind(1, e->id)
+          .Bind(2, e->name.empty() ? e->id : e->name)
+          .Bind(3, ToString(e->kind));
+      s = insert_entity_.Run();
+      if (!s.ok()) return s;
+      e->ref = sqlite3_last_insert_rowid(m_->db.handle());
+      s = AddAlias(e->ref, e->id, "id");
+      if (s.ok() && !e->name.empty()) s = AddAlias(e->ref, e->name, "name");
+      if (!s.ok()) return s;
     }
+    ids_.emplace(e->ref, e->id);
+    return Status::OK();
+  }
+
+  // What the store has of `d` from before this load (once per document).
+  Status LookUp(DocIn* d) {
+    if (d->looked_up) return Status::OK();
+    d->looked_up = true;
+    find_doc_.Bind(1, d->info.id);
+    if (find_doc_.Step()) {
+      d->existed = true;
+      d->ref = find_doc_.Int(0);
+      d->old_hash = find_doc_.Text(1);
+      d->old_first = find_doc_.Int(2);
+      d->old_end = d->old_first + find_doc_.Int(3);
+    }
+    Status s = find_doc_.status();
+    find_doc_.Reset();
+    return s;
+  }
+
+  // Writes one document as the batch has it now: nothing if the store has
+  // the same content, else its evidence replaces what the store had.
+  Status WriteDoc(DocIn* d) {
+    Status s = WriteEntities();
+    if (!s.ok()) return s;
+    line_hashes_.clear();
+    d->ForEachRec([&](uint32_t i) { line_hashes_.push_back(batch_->recs[i].hash); });
+    const std::string hash = d->ContentHash(&line_hashes_);
+    s = LookUp(d);
+    if (!s.ok()) return s;
+    if (d->existed && !d->old_removed) {
+      if (d->old_hash == hash) {
+        d->fate = DocIn::Fate::kUnchanged;
+        return Status::OK();
+      }
+      s = CollectOldKeys(d->old_first, d->old_end);
+      if (s.ok()) s = delete_ev_.Bind(1, d->old_first).Bind(2, d->old_end).Run();
+      if (!s.ok()) return s;
+      d->old_removed = true;
+    }
+    const DocumentInfo& info = d->info;
+    const auto count = static_cast<int64_t>(d->count);
+    if (d->ref != 0) {
+      update_doc_.Bind(1, info.url).Bind(2, info.title).Bind(3, info.date);
+      update_doc_.Bind(4, info.lang).Bind(5, hash);
+      update_doc_.Bind(6, count).Bind(7, next_id_).Bind(8, d->ref);
+      s = update_doc_.Run();
+    } else {
+      insert_doc_.Bind(1, info.id).Bind(2, info.url).Bind(3, info.title);
+      insert_doc_.Bind(4, info.date).Bind(5, info.lang).Bind(6, hash);
+      insert_doc_.Bind(7, count).Bind(8, next_id_);
+      s = insert_doc_.Run();
+      d->ref = sqlite3_last_insert_rowid(m_->db.handle());
+    }
+    if (!s.ok()) return s;
+    d->first = next_id_;
+    d->points_first = points_.size();
+    d->ForEachRec([&](uint32_t i) {
+      if (!s.ok()) return;
+      const Rec& r = batch_->recs[i];
+      auto extractor = ExtractorRef(r.extractor);
+      if (!extractor.ok()) {
+        s = extractor.status();
+        return;
+      }
+      // Static binds: the strings outlive the statement's step.
+      Stmt& st = insert_ev_;
+      st.Bind(1, next_id_++).Bind(2, d->ref).Bind(3, r.sentence);
+      st.Bind(4, batch_->entities[r.subject].ref).Bind(5, r.rel->ref);
+      st.Bind(6, batch_->entities[r.object].ref).Bind(7, store::Code(r.polarity));
+      st.Bind(8, store::Code(r.modality)).BindStatic(9, r.date);
+      st.Bind(10, store::Code(r.precision)).Bind(11, r.confidence);
+      st.Bind(12, r.start).Bind(13, r.end).BindStatic(14, r.text);
+      st.BindStatic(15, r.speaker).Bind(16, *extractor);
+      s = st.Run();
+      if (!store::MakesEdges(r.polarity, r.modality)) return;
+      const EntityIn& subject = batch_->entities[r.subject];
+      const EntityIn& object = batch_->entities[r.object];
+      Key key{subject.ref, object.ref, r.rel->family_ref};
+      if (r.rel->family_symmetric && object.id < subject.id) std::swap(key.subject, key.object);
+      points_.push_back({key, {r.rel, r.date, d->ref, r.confidence}});
+    });
+    if (!s.ok()) return s;
+    d->points_end = points_.size();
+    d->written = d->count;
+    d->fate = DocIn::Fate::kWritten;
+    written_ += count;
+    if (options_->on_progress) options_->on_progress(written_);
     return Status::OK();
   }
 
@@ -436,136 +703,7 @@ class Writer {
     return extractor_ref_;
   }
 
-  Status Run(Batch* batch, const LoadOptions& options, LoadStats* stats) {
-    batch->Group();
-    std::vector<uint64_t> line_hashes;
-    Status s = WriteEntities(batch);
-    if (!s.ok()) return s;
-    auto edges = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM edges)");
-    if (!edges.ok()) return edges.status();
-    const bool edges_empty = *edges == 0;
-
-    Stmt find_doc, insert_doc, update_doc, delete_ev, insert_ev;
-    s = Prepare(&find_doc,
-                "SELECT id, content_hash, evidence_first, triples FROM documents WHERE doc_id = ?");
-    if (s.ok()) {
-      s = Prepare(&insert_doc,
-                  "INSERT INTO documents(doc_id, url, title, date, lang, content_hash, triples, "
-                  "evidence_first) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    }
-    if (s.ok()) {
-      s = Prepare(&update_doc,
-                  "UPDATE documents SET url = ?, title = ?, date = ?, lang = ?, content_hash = ?, "
-                  "triples = ?, evidence_first = ? WHERE id = ?");
-    }
-    if (s.ok()) s = Prepare(&delete_ev, "DELETE FROM evidence_rows WHERE id >= ? AND id < ?");
-    if (s.ok()) {
-      s = Prepare(&insert_ev,
-                  "INSERT INTO evidence_rows(id, document_ref, sentence, subject_ref, "
-                  "relation_ref, object_ref, polarity, modality, event_date, date_precision, "
-                  "confidence, span_start, span_end, text, speaker, extractor_ref) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    }
-    if (!s.ok()) return s;
-    // Each document's evidence is one id range after all existing rows.
-    auto max_id = m_->db.QueryInt("SELECT coalesce(max(id), 0) FROM evidence_rows");
-    if (!max_id.ok()) return max_id.status();
-    int64_t next_id = *max_id + 1;
-
-    // A large first load builds the secondary indexes once at the end.
-    bool rebuild_indexes = false;
-    {
-      const size_t recs = batch->recs.size();
-      auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
-      if (!docs.ok()) return docs.status();
-      if (*docs == 0 && edges_empty && recs >= kBulkIndexThreshold) {
-        for (const auto& index : store::kBulkIndexes) {
-          s = m_->db.Exec(std::string("DROP INDEX IF EXISTS ") + index.name);
-          if (!s.ok()) return s;
-        }
-        rebuild_indexes = true;
-      }
-    }
-
-    int64_t written = 0;
-    for (const DocIn& doc : batch->docs) {
-      line_hashes.clear();
-      for (size_t i = doc.begin; i < doc.begin + doc.count; ++i) {
-        line_hashes.push_back(batch->recs[batch->order[i]].hash);
-      }
-      const std::string hash = doc.ContentHash(&line_hashes);
-      int64_t doc_ref = 0;
-      find_doc.Bind(1, doc.info.id);
-      if (find_doc.Step()) {
-        doc_ref = find_doc.Int(0);
-        std::string old_hash = find_doc.Text(1);
-        const int64_t old_first = find_doc.Int(2);
-        const int64_t old_end = old_first + find_doc.Int(3);
-        find_doc.Reset();
-        if (old_hash == hash) {
-          ++stats->documents_unchanged;
-          continue;
-        }
-        ++stats->documents_changed;
-        s = CollectOldKeys(old_first, old_end);
-        if (s.ok()) s = delete_ev.Bind(1, old_first).Bind(2, old_end).Run();
-        if (s.ok()) {
-          update_doc.Bind(1, doc.info.url).Bind(2, doc.info.title).Bind(3, doc.info.date);
-          update_doc.Bind(4, doc.info.lang).Bind(5, hash);
-          update_doc.Bind(6, static_cast<int64_t>(doc.count)).Bind(7, next_id).Bind(8, doc_ref);
-          s = update_doc.Run();
-        }
-        if (!s.ok()) return s;
-      } else {
-        s = find_doc.status();
-        find_doc.Reset();
-        if (!s.ok()) return s;
-        ++stats->documents_new;
-        insert_doc.Bind(1, doc.info.id).Bind(2, doc.info.url).Bind(3, doc.info.title);
-        insert_doc.Bind(4, doc.info.date).Bind(5, doc.info.lang).Bind(6, hash);
-        insert_doc.Bind(7, static_cast<int64_t>(doc.count)).Bind(8, next_id);
-        s = insert_doc.Run();
-        if (!s.ok()) return s;
-        doc_ref = sqlite3_last_insert_rowid(m_->db.handle());
-      }
-      for (size_t i = doc.begin; i < doc.begin + doc.count; ++i) {
-        const Rec& r = batch->recs[batch->order[i]];
-        const int64_t subj = batch->entities[r.subject].ref;
-        const int64_t obj = batch->entities[r.object].ref;
-        auto extractor = ExtractorRef(r.extractor);
-        if (!extractor.ok()) return extractor.status();
-        // Static binds: the strings outlive the statement's step.
-        insert_ev.Bind(1, next_id++).Bind(2, doc_ref).Bind(3, r.sentence).Bind(4, subj);
-        insert_ev.Bind(5, r.rel->ref).Bind(6, obj).Bind(7, store::Code(r.polarity));
-        insert_ev.Bind(8, store::Code(r.modality)).BindStatic(9, r.date);
-        insert_ev.Bind(10, store::Code(r.precision)).Bind(11, r.confidence);
-        insert_ev.Bind(12, r.start).Bind(13, r.end).BindStatic(14, r.text);
-        insert_ev.BindStatic(15, r.speaker).Bind(16, *extractor);
-        s = insert_ev.Run();
-        if (!s.ok()) return s;
-        ++stats->evidence_added;
-        if (!store::MakesEdges(r.polarity, r.modality)) continue;
-        Key key{subj, obj, r.rel->family_ref};
-        if (r.rel->family_symmetric &&
-            batch->entities[r.object].id < batch->entities[r.subject].id) {
-          std::swap(key.subject, key.object);
-        }
-        points_.push_back({key, {r.rel, r.date, doc_ref, r.confidence}});
-      }
-      written += static_cast<int64_t>(doc.count);
-      if (options.on_progress) options.on_progress(written);
-    }
-    s = Recompute(edges_empty, stats);
-    if (s.ok() && rebuild_indexes) {
-      for (const auto& index : store::kBulkIndexes) {
-        s = m_->db.Exec(index.create_sql);
-        if (!s.ok()) return s;
-      }
-    }
-    return s;
-  }
-
-  Status Recompute(bool edges_empty, LoadStats* stats) {
+  Status Recompute(LoadStats* stats) {
     Stmt exists, read, remove, insert;
     Status s = Prepare(&exists,
                        "SELECT 1 FROM edges WHERE subject_ref = ? AND object_ref = ? "
@@ -588,6 +726,7 @@ class Writer {
 
     std::sort(points_.begin(), points_.end(),
               [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (edges_empty_ && db_keys_.empty()) return InsertComputedEdges(&insert, stats);
     std::vector<std::string> dates;  // backing store of points read from the store
     std::vector<EvPoint> points;
     std::vector<EdgeRow> rows;
@@ -597,7 +736,7 @@ class Writer {
       const RelInfo* fam = m_->FindRel(key.family);
       if (fam == nullptr)
         return Status::Corruption("unknown relation family #" + std::to_string(key.family));
-      if (!from_db && !edges_empty) {
+      if (!from_db && !edges_empty_) {
         exists.Bind(1, key.subject)
             .Bind(2, key.object)
             .Bind(3, fam->members[0])
@@ -667,6 +806,50 @@ class Writer {
     return Status::OK();
   }
 
+  // The store had no edges: each key's edges are a pure function of this
+  // batch's points. A second thread computes them block by block while this
+  // one inserts the block before.
+  Status InsertComputedEdges(Stmt* insert, LoadStats* stats) {
+    using Block = std::vector<std::pair<Key, EdgeRow>>;
+    constexpr size_t kBlockPoints = 1 << 16;
+    auto cut = [this](size_t begin) {  // a block ends with a key
+      size_t end = std::min(begin + kBlockPoints, points_.size());
+      while (end < points_.size() && points_[end].first == points_[end - 1].first) ++end;
+      return end;
+    };
+    auto compute = [this](size_t begin, size_t end) {
+      Block block;
+      std::vector<EvPoint> points;
+      std::vector<EdgeRow> rows;
+      for (size_t i = begin; i < end;) {
+        size_t j = i + 1;
+        while (j < end && points_[j].first == points_[i].first) ++j;
+        points.clear();
+        for (size_t k = i; k < j; ++k) points.push_back(points_[k].second);
+        store::ComputeEdges(&points, &rows);
+        for (EdgeRow& row : rows) block.emplace_back(points_[i].first, std::move(row));
+        i = j;
+      }
+      return block;
+    };
+    size_t end = cut(0);
+    std::future<Block> next = std::async(std::launch::async, compute, size_t{0}, end);
+    while (next.valid()) {
+      Block block = next.get();
+      if (end < points_.size()) {
+        const size_t begin = end;
+        end = cut(begin);
+        next = std::async(std::launch::async, compute, begin, end);
+      }
+      for (const auto& [key, row] : block) {
+        Status s = InsertEdge(insert, key.subject, key.object, row);
+        if (!s.ok()) return s;  // ~future waits for the block being computed
+        ++stats->edges_touched;
+      }
+    }
+    return Status::OK();
+  }
+
  public:
   static Status PrepareEdgeInsert(store::Db* db, Stmt* st) {
     auto r = db->Prepare(
@@ -688,6 +871,19 @@ class Writer {
 
  private:
   Store::Impl* m_;
+  Batch* batch_;
+  const LoadOptions* options_ = nullptr;
+  bool open_ = false;         // the transaction is ours to commit or roll back
+  bool rollback_journal_ = false;  // switched from WAL for this load (empty store)
+  bool edges_empty_ = false;  // the store had no edges when the load began
+  bool bulk_ = false;         // indexes are built at the end
+  bool reopened_ = false;     // a written document was taken back
+  int64_t next_id_ = 0;       // the next evidence id
+  int64_t written_ = 0;       // triples written so far (progress)
+  size_t entities_written_ = 0;
+  std::vector<uint64_t> line_hashes_;
+  Stmt find_doc_, insert_doc_, update_doc_, delete_ev_, insert_ev_;
+  Stmt find_entity_, insert_entity_, insert_alias_, update_entity_;
   std::unordered_map<int64_t, std::string> ids_;
   std::vector<std::pair<Key, EvPoint>> points_;  // edge-making evidence of this batch
   std::unordered_set<Key, KeyHash> db_keys_;     // keys whose stored evidence changed
@@ -748,15 +944,30 @@ void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std:
   r.extractor = arena->Add(t.extractor);
 }
 
+constexpr size_t kNoDoc = static_cast<size_t>(-1);
+
 // Adds a parsed line to the batch (the Rec's strings already live in one of
-// the batch's arenas).
-void AddParsed(Batch* batch, const ParsedLine& p) {
+// the batch's arenas). When the line starts another document, the writer
+// writes the one before it; `open_doc` is the document of the last line.
+Status AddParsed(Batch* batch, Writer* writer, size_t* open_doc, const ParsedLine& p) {
   const size_t doc = batch->Doc(p.t.doc);
+  if (doc != *open_doc) {
+    if (*open_doc != kNoDoc) {
+      Status s = writer->Close(*open_doc);
+      if (!s.ok()) return s;
+    }
+    if (batch->docs[doc].count > 0) {
+      Status s = writer->Reopen(doc);
+      if (!s.ok()) return s;
+    }
+    *open_doc = doc;
+  }
   Rec r = p.rec;
   r.hash = p.hash;
   r.subject = batch->Intern(p.t.subject.id, p.t.subject.name, p.t.subject.kind);
   r.object = batch->Intern(p.t.object.id, p.t.object.name, p.t.object.kind);
   batch->Add(doc, r);
+  return Status::OK();
 }
 
 // A block of whole input lines, parsed on a worker thread.
@@ -833,6 +1044,11 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
   if (!s.ok()) return s;
   Batch batch;
   LoadStats stats;
+  // Documents are written while later chunks are parsed.
+  Writer writer(&m, &batch);
+  s = writer.Begin(options);
+  if (!s.ok()) return s;
+  size_t open_doc = kNoDoc;
   // Chunks are parsed on worker threads, at most `threads` at a time, and
   // added to the batch in input order on this thread, so errors, skips and
   // the batch are the same as for a line-by-line parse.
@@ -852,7 +1068,8 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
         if (options.on_skip) options.on_skip(p.line, p.error);
         continue;
       }
-      AddParsed(&batch, p);
+      Status as = AddParsed(&batch, &writer, &open_doc, p);
+      if (!as.ok()) return as;
       ++stats.triples;
     }
     batch.arenas.push_back(std::move(c->arena));
@@ -894,8 +1111,7 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
     if (!s.ok()) return s;  // ~future waits for the chunks still being parsed
   }
   if (in.bad()) return Status::IOError("cannot read " + source_name);
-  Writer writer(&m);
-  return writer.Write(&batch, options, stats, nullptr);
+  return writer.Finish(stats, nullptr);
 }
 
 Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
@@ -905,6 +1121,11 @@ Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
   Batch batch;
   batch.arenas.emplace_back();
   LoadStats stats;
+  const LoadOptions options;
+  Writer writer(&m, &batch);
+  s = writer.Begin(options);
+  if (!s.ok()) return s;
+  size_t open_doc = kNoDoc;
   std::string scratch;
   ParsedLine p;
   for (size_t i = 0; i < triples.size(); ++i) {
@@ -930,11 +1151,11 @@ Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
     r.text = arena.Add(p.t.evidence_text);
     r.speaker = arena.Add(p.t.speaker);
     r.extractor = arena.Add(p.t.extractor);
-    AddParsed(&batch, p);
+    s = AddParsed(&batch, &writer, &open_doc, p);
+    if (!s.ok()) return s;
     ++stats.triples;
   }
-  Writer writer(&m);
-  return writer.Write(&batch, LoadOptions{}, stats, nullptr);
+  return writer.Finish(stats, nullptr);
 }
 
 Result<int64_t> Store::Impl::RebuildEdges() {
@@ -1116,8 +1337,11 @@ Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
     }
     return Status::OK();
   };
-  Writer writer(&m);
-  return writer.Write(&batch, LoadOptions{}, stats, copy_aliases);
+  const LoadOptions options;
+  Writer writer(&m, &batch);
+  s = writer.Begin(options);
+  if (!s.ok()) return s;
+  return writer.Finish(stats, copy_aliases);
 }
 
 }  // namespace geokg

@@ -123,7 +123,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
       s = db.Exec("PRAGMA journal_mode = WAL");
       if (!s.ok()) return s;
     }
-    s = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -" +
+    // Temp storage stays a file (SQLite's default here): with it, large
+    // sorts (index builds) run on worker threads; small ones never leave
+    // the cache.
+    s = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -" +
                 std::to_string(options.cache_kib));
     if (!s.ok()) return s;
     s = store::Migrate(&db, options.migrate_to);
@@ -227,6 +230,22 @@ Status Store::Impl::Commit() {
 
 void Store::Impl::Rollback() {
   if (!sqlite3_get_autocommit(db.handle())) db.Exec("ROLLBACK");
+}
+
+bool Store::Impl::UseRollbackJournal() {
+  if (path.empty() || path == ":memory:" || options.read_only) return false;
+  // Leaving WAL mode needs the file to ourselves: try once, do not wait.
+  sqlite3_busy_timeout(db.handle(), 0);
+  auto st = db.Prepare("PRAGMA journal_mode = DELETE");
+  const bool switched = st.ok() && st->Step() && st->Text(0) == "delete";
+  if (st.ok()) st->Reset();
+  sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
+  return switched;
+}
+
+void Store::Impl::UseWal() {
+  // Failing here only costs speed: every writer's Open sets WAL again.
+  (void)db.Exec("PRAGMA journal_mode = WAL");
 }
 
 Result<std::string> Store::Impl::EntityIdOf(int64_t ref) {

@@ -115,6 +115,14 @@ struct Store::Impl {
   Status Commit();
   void Rollback();
 
+  // A load into an empty store writes with a rollback journal instead of the
+  // WAL: pages added to a file need no journal, so its rows are written once
+  // instead of twice (to the WAL, then by the checkpoint). Switching needs
+  // the file to ourselves; false (and WAL kept) when another connection has
+  // it open. UseWal switches back after the load's transaction.
+  bool UseRollbackJournal();
+  void UseWal();
+
   Result<std::string> EntityIdOf(int64_t ref);
   Result<int64_t> EntityRef(const std::string& entity_id);
   // Deletes all edges and derives them again from the evidence.

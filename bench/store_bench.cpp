@@ -1,7 +1,8 @@
 // Store benchmark: generates N synthetic triples (default 1,000,000) over
 // 5,000 entities into a JSONL file with a fixed-seed RNG, loads it into a
 // fresh file store, then loads the same file again (which must change
-// nothing), and prints triples/s for both and bytes per evidence row.
+// nothing), and prints triples/s for both (wall, per CPU second of all threads,
+// and per CPU second of the calling thread) and bytes per evidence row.
 //
 // usage: geokg_store_bench [TRIPLES] [WORK_DIR] [CACHE_KIB]
 
@@ -97,6 +98,12 @@ double Seconds(std::chrono::steady_clock::duration d) {
   return std::chrono::duration<double>(d).count();
 }
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -143,20 +150,25 @@ int main(int argc, char** argv) {
     std::ifstream in(jsonl, std::ios::binary);
     auto start = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
+    const double thread_start = ThreadCpuSeconds();
     auto r = (*store)->LoadTriples(in, jsonl);
     const double secs = Seconds(std::chrono::steady_clock::now() - start);
     // CPU time too: on a shared machine wall time includes waiting for a core.
+    // The calling thread's share is the critical path (it writes SQLite while
+    // worker threads parse): with a core per thread, wall time approaches it.
     const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    const double thread_cpu = ThreadCpuSeconds() - thread_start;
     if (!r.ok()) {
       std::cerr << r.status().ToString() << "\n";
       return 1;
     }
     rates[pass] = static_cast<double>(r->triples) / secs;
     std::printf("%s: %lld triples in %.2f s = %.0f triples/s (CPU %.2f s = %.0f triples/s per "
-                "CPU second; documents new %lld, unchanged %lld; evidence added %lld; edges "
-                "written %lld)\n",
+                "CPU second; calling thread %.2f s = %.0f triples/s; documents new %lld, "
+                "unchanged %lld; evidence added %lld; edges written %lld)\n",
                 pass == 0 ? "first load" : "reload    ", static_cast<long long>(r->triples), secs,
-                rates[pass], cpu, static_cast<double>(r->triples) / cpu,
+                rates[pass], cpu, static_cast<double>(r->triples) / cpu, thread_cpu,
+                static_cast<double>(r->triples) / thread_cpu,
                 static_cast<long long>(r->documents_new),
                 static_cast<long long>(r->documents_unchanged),
                 static_cast<long long>(r->evidence_added), static_cast<long long>(r->edges_touched));

@@ -156,9 +156,20 @@ class RecList {
 };
 
 // std::string keys looked up by string_view without a temporary string.
+// A string with its hash, computed on the parse threads while the line is
+// hot in their cache, so interning on the loading thread does not read the
+// string twice.
+struct Hashed {
+  std::string_view s;
+  size_t hash;
+  Hashed() : hash(0) {}
+  explicit Hashed(std::string_view v) : s(v), hash(std::hash<std::string_view>()(v)) {}
+};
+bool operator==(const std::string& a, const Hashed& b) { return a == b.s; }
 struct ViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  size_t operator()(const Hashed& h) const { return h.hash; }
 };
 template <typename V>
 using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
@@ -191,12 +202,12 @@ struct Batch {
     ++d.count;
   }
 
-  uint32_t Intern(std::string_view id, std::string_view name, EntityKind kind) {
+  uint32_t Intern(const Hashed& id, std::string_view name, EntityKind kind) {
     auto it = entity_index.find(id);
     if (it == entity_index.end()) {
       const auto index = static_cast<uint32_t>(entities.size());
-      entities.push_back({std::string(id), std::string(name), kind, 0});
-      entity_index.emplace(std::string(id), index);
+      entities.push_back({std::string(id.s), std::string(name), kind, 0});
+      entity_index.emplace(std::string(id.s), index);
       return index;
     }
     EntityIn& have = entities[it->second];
@@ -209,14 +220,15 @@ struct Batch {
     return it->second;
   }
 
-  size_t Doc(const TripleView::Doc& info) {
+  size_t Doc(const TripleView::Doc& info) { return Doc(info, Hashed(info.id)); }
+  size_t Doc(const TripleView::Doc& info, const Hashed& id) {
     // Lines of one document usually follow each other.
     if (!docs.empty() && docs[last_doc].info.id == info.id) {
       DocIn& d = docs[last_doc];
       if (d.given_hash.empty()) d.given_hash = info.hash;
       return last_doc;
     }
-    auto it = doc_index.find(info.id);
+    auto it = doc_index.find(id);
     if (it == doc_index.end()) {
       it = doc_index.emplace(std::string(info.id), docs.size()).first;
       docs.push_back(DocIn{});
@@ -914,7 +926,14 @@ struct ParsedLine {
   std::string error;  // a bad line: the message (without position); the rest is unset
   TripleView t;
   uint64_t hash = 0;
+  Hashed doc_id, subject_id, object_id;  // t's ids with their hashes
   Rec rec;
+
+  void HashIds() {
+    doc_id = Hashed(t.doc.id);
+    subject_id = Hashed(t.subject.id);
+    object_id = Hashed(t.object.id);
+  }
 };
 
 // Parses and checks one line (thread-safe: reads only the vocabulary).
@@ -929,6 +948,7 @@ void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std:
     return;
   }
   out->hash = CanonicalHash(t, scratch);
+  out->HashIds();
   Rec& r = out->rec;
   r.rel = rel;
   r.sentence = t.sentence;
@@ -950,7 +970,7 @@ constexpr size_t kNoDoc = static_cast<size_t>(-1);
 // the batch's arenas). When the line starts another document, the writer
 // writes the one before it; `open_doc` is the document of the last line.
 Status AddParsed(Batch* batch, Writer* writer, size_t* open_doc, const ParsedLine& p) {
-  const size_t doc = batch->Doc(p.t.doc);
+  const size_t doc = batch->Doc(p.t.doc, p.doc_id);
   if (doc != *open_doc) {
     if (*open_doc != kNoDoc) {
       Status s = writer->Close(*open_doc);
@@ -964,15 +984,14 @@ Status AddParsed(Batch* batch, Writer* writer, size_t* open_doc, const ParsedLin
   }
   Rec r = p.rec;
   r.hash = p.hash;
-  r.subject = batch->Intern(p.t.subject.id, p.t.subject.name, p.t.subject.kind);
-  r.object = batch->Intern(p.t.object.id, p.t.object.name, p.t.object.kind);
+  r.subject = batch->Intern(p.subject_id, p.t.subject.name, p.t.subject.kind);
+  r.object = batch->Intern(p.object_id, p.t.object.name, p.t.object.kind);
   batch->Add(doc, r);
   return Status::OK();
 }
 
 // A block of whole input lines, parsed on a worker thread.
 struct Chunk {
-  int64_t first_line = 0;  // number of its first line
   std::unique_ptr<char[]> text;
   size_t size = 0;
   size_t capacity = 0;  // of `text`
@@ -985,7 +1004,7 @@ void ParseChunk(const Store::Impl& m, Chunk* c) {
   std::string scratch;
   char* p = c->text.get();
   char* const end = p + c->size;
-  int64_t line_no = c->first_line;
+  int64_t line_no = 0;  // within the chunk: the loading thread knows where it starts
   while (p < end) {
     char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     char* line_end = nl != nullptr ? nl : end;  // `end` is a spare writable byte
@@ -995,13 +1014,13 @@ void ParseChunk(const Store::Impl& m, Chunk* c) {
     for (size_t i = 0; i < size && blank; ++i) blank = p[i] == ' ' || p[i] == '\t';
     if (!blank) {
       ParsedLine& out = c->lines.emplace_back();
-      out.line = line_no;
+      out.line = line_no;  // 0-based within the chunk until added
       ParseLine(m, p, size, &c->arena, &scratch, &out);
     }
     ++line_no;
     p = line_end + 1;
   }
-  c->line_count = line_no - c->first_line;
+  c->line_count = line_no;
 }
 
 // Reads the next chunk of whole lines (about kChunkBytes) from `in`;
@@ -1061,11 +1080,12 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
     for (ParsedLine& p : c->lines) {
       ++stats.lines;
       if (!p.error.empty()) {
+        const int64_t line = next_line + p.line;
         if (!options.skip_bad) {
-          return Status::InvalidArgument(LineError(source_name, p.line, p.error));
+          return Status::InvalidArgument(LineError(source_name, line, p.error));
         }
         ++stats.skipped;
-        if (options.on_skip) options.on_skip(p.line, p.error);
+        if (options.on_skip) options.on_skip(line, p.error);
         continue;
       }
       Status as = AddParsed(&batch, &writer, &open_doc, p);
@@ -1073,6 +1093,7 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
       ++stats.triples;
     }
     batch.arenas.push_back(std::move(c->arena));
+    next_line += c->line_count;
     return Status::OK();
   };
   std::vector<std::unique_ptr<Chunk>> spare;
@@ -1091,9 +1112,6 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
         eof = true;
         break;
       }
-      c->first_line = next_line;
-      next_line += std::count(c->text.get(), c->text.get() + c->size, '\n');
-      if (c->size > 0 && c->text[c->size - 1] != '\n') ++next_line;
       Chunk* raw = c.get();
       if (threads == 1) {
         ParseChunk(m, raw);
@@ -1137,6 +1155,7 @@ Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
                                      UnknownRelation(m, p.t.relation).message());
     }
     p.hash = CanonicalHash(p.t, &scratch);
+    p.HashIds();
     Arena& arena = batch.arenas.back();
     Rec& r = p.rec;
     r.rel = rel;
@@ -1250,7 +1269,7 @@ Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
       e.id = st->Text(1);
       e.name = st->Text(2);
       e.kind = ParseEntityKind(st->Text(3)).value_or(EntityKind::kOther);
-      entity_of[st->Int(0)] = batch.Intern(e.id, e.name, e.kind);
+      entity_of[st->Int(0)] = batch.Intern(Hashed(e.id), e.name, e.kind);
     }
     if (!st->status().ok()) return st->status();
     auto rt = odb.Prepare("SELECT id, name FROM relation_types");

@@ -89,7 +89,8 @@ struct EdgeRow {
 // save allocations).
 void ComputeEdges(std::vector<EvPoint>* points, std::vector<EdgeRow>* rows);
 
-// A 64-bit FNV-1a hash (content hashes of documents).
+// A 64-bit hash (content hashes of documents): 8 bytes per step,
+// multiply-xorshift mixing.
 uint64_t Hash64(std::string_view data, uint64_t seed = 14695981039346656037ull);
 std::string Hex64(uint64_t v);
 

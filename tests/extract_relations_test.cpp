@@ -131,6 +131,14 @@ TEST_SUITE("extract_relations") {
         {"en", "2022-08-15", "Tell us about the plan.", {}},  // "us" is no acronym
         {"en", "2022-08-15", "Jordan Henderson and the Washington Post", {}},
         {"de", "2022-08-15", "Die Europäische Union und die Vereinigten Staaten", {{"EU", "USA"}}},
+        // Weapons act for the adjective's state as subject or passive agent only;
+        // before a preposition the adjective stays an attribute of the noun cue.
+        {"en", "2022-10-11", "Russian missiles hit Kyiv.", {{"RUS"}, {"UKR"}}},
+        {"en", "2022-10-11", "Kyiv was hit by Russian missiles.", {{"UKR"}, {"RUS"}}},
+        {"en", "2022-10-11", "Russian strikes on Kyiv", {{"UKR"}}},
+        {"en", "2022-10-11", "Ukraine shot down Russian missiles over Kyiv.", {{"UKR"}, {"UKR"}}},
+        {"de", "2024-09-20", "Israelische Luftangriffe töteten Menschen im Libanon.", {{"ISR"}, {"LBN"}}},
+        {"de", "2024-09-20", "Israelische Luftangriffe auf den Libanon", {{"LBN"}}},
     };
     const World& w = TheWorld();
     for (const auto& c : cases) {
@@ -204,7 +212,7 @@ TEST_SUITE("extract_relations") {
     SUBCASE("a pattern modality that is not one a cue can set") {
       DataCopy copy;
       std::string text = ReadText(copy.dir.File("patterns/en.json"));
-      auto pos = text.find("\"modality\": \"intended\"");
+      auto pos = text.find("\"modality\": \"intended\"", text.find("\"joins.apply\""));
       REQUIRE(pos != std::string::npos);
       text.replace(pos, 22, "\"modality\": \"asserted\"");
       test::WriteFile(copy.dir.File("patterns/en.json"), text);
@@ -212,6 +220,18 @@ TEST_SUITE("extract_relations") {
       REQUIRE_FALSE(ex.ok());
       CHECK(ex.status().message().find("joins.apply") != std::string::npos);
       CHECK(ex.status().message().find("\"modality\" must be") != std::string::npos);
+    }
+    SUBCASE("place prepositions only on verb patterns") {
+      DataCopy copy;
+      std::string text = ReadText(copy.dir.File("patterns/en.json"));
+      auto pos = text.find("\"object_preps\": [\"of\"]", text.find("\"annexes.noun\""));
+      REQUIRE(pos != std::string::npos);
+      text.insert(pos, "\"place_preps\": [\"in\"], ");
+      test::WriteFile(copy.dir.File("patterns/en.json"), text);
+      auto ex = RelationExtractor::Load(copy.Root(), w.catalog, w.vocab);
+      REQUIRE_FALSE(ex.ok());
+      CHECK(ex.status().message().find("annexes.noun") != std::string::npos);
+      CHECK(ex.status().message().find("\"place_preps\" need a verb pattern") != std::string::npos);
     }
     SUBCASE("threat cues need the threatens relation") {
       DataCopy copy;

@@ -481,6 +481,8 @@ Result<Lexicon> Lexicon::LoadFile(const std::string& path) {
   s = ReadPhraseList(d, path, "agent_nouns", &lex.agent_nouns);
   if (!s.ok()) return s;
   if (lex.agent_nouns.empty()) return KeyError(path, "agent_nouns", "missing list");
+  s = ReadPhraseList(d, path, "instrument_nouns", &lex.instrument_nouns);
+  if (!s.ok()) return s;
   s = ReadPhraseList(d, path, "non_actor_expressions", &lex.non_actor_expressions);
   if (!s.ok()) return s;
   if (auto g = d.FindMember("group_expressions"); g != d.MemberEnd()) {
@@ -638,11 +640,25 @@ Result<MentionFinder> MentionFinder::Build(const EntityCatalog& catalog, const L
       f.agent_forms_.push_back(form);
     }
   }
+  for (const auto& noun : lexicon.instrument_nouns) {
+    f.instrument_forms_.push_back(noun);
+    for (const auto& ending : lexicon.noun_endings) {
+      if (ending.empty()) continue;
+      auto form = noun;
+      form.back() += ending;
+      f.instrument_forms_.push_back(form);
+    }
+  }
   // Longest first, so that "foreign ministry" wins over "foreign".
-  std::sort(f.agent_forms_.begin(), f.agent_forms_.end(),
-            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (auto* forms : {&f.agent_forms_, &f.instrument_forms_}) {
+    std::sort(forms->begin(), forms->end(),
+              [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  }
   for (const auto& form : f.agent_forms_) {
     if (!form.empty()) f.agent_first_.insert(form.front());
+  }
+  for (const auto& form : f.instrument_forms_) {
+    if (!form.empty()) f.instrument_first_.insert(form.front());
   }
   for (const auto& expr : lexicon.non_actor_expressions) {
     if (!expr.empty()) f.non_actor_first_.insert(expr.front());
@@ -717,6 +733,15 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
   auto agent_at = [&](size_t i) -> size_t {
     if (i >= tokens.size() || !agent_first_.contains(tokens[i].key, tokens[i].key_hash)) return i;
     for (const auto& form : agent_forms_) {
+      if (StartsWith(tokens, i, form)) return i + form.size();
+    }
+    return i;
+  };
+  auto instrument_at = [&](size_t i) -> size_t {
+    if (i >= tokens.size() || !instrument_first_.contains(tokens[i].key, tokens[i].key_hash)) {
+      return i;
+    }
+    for (const auto& form : instrument_forms_) {
       if (StartsWith(tokens, i, form)) return i + form.size();
     }
     return i;
@@ -882,6 +907,29 @@ std::vector<Mention> MentionFinder::Find(const std::vector<Token>& tokens, std::
                                     (lex.coordinators.count(tokens[q].key) || tokens[q].key == ","))) {
             m.end = q;
           }
+        }
+      } else if (m.type == MentionType::kAdjective && agent_end == j) {
+        // "Russian missiles hit Kyiv", "Israelische Luftangriffe töteten ...",
+        // "by Russian missiles": the weapon acts for the state as subject or
+        // passive agent. Before a preposition ("Russian strikes on Kyiv") or
+        // elsewhere the adjective stays an attribute (noun cues need it there).
+        size_t inst_end = j < limit ? instrument_at(j) : j;
+        bool acts = false;
+        if (inst_end > j && inst_end <= limit) {
+          const Token* next = inst_end < tokens.size() ? &tokens[inst_end] : nullptr;
+          acts = next != nullptr && next->word && !next->upper &&
+                 !lex.prepositions.count(next->key) && !lex.determiners.count(next->key) &&
+                 !lex.coordinators.count(next->key) && !lex.subordinators.count(next->key) &&
+                 !lex.relative_pronouns.count(next->key);
+          size_t b = m.begin;
+          while (b > 0 && lex.determiners.count(tokens[b - 1].key)) --b;
+          if (b > 0 && lex.agent_prepositions.count(tokens[b - 1].key)) acts = true;
+        }
+        if (acts) {
+          m.end = inst_end;
+          m.type = MentionType::kAgent;
+          m.actor = true;
+          m.genitive = false;
         }
       }
     } else if (m.type == MentionType::kPerson && m.begin > 0) {

@@ -171,6 +171,10 @@ struct Lexicon {
   WordSet reporting_verbs, reporting_preps, demand_cues;
   // Agent nouns as key sequences ("foreign ministry" -> {"foreign", "ministry"}).
   std::vector<std::vector<std::string>> agent_nouns;
+  // Weapons and strikes that act for the state of an adjective before them when
+  // the phrase is a clause subject or a passive agent ("Russian missiles hit",
+  // "Israeli air strikes killed", "by Russian missiles"); key sequences.
+  std::vector<std::vector<std::string>> instrument_nouns;
   struct Group {
     std::vector<std::vector<std::string>> forms;  // key sequences
     std::vector<std::string> members;             // fixed entity ids, or empty
@@ -235,9 +239,10 @@ class MentionFinder {
   const EntityCatalog* catalog_ = nullptr;
   std::shared_ptr<const Lexicon> lexicon_;
   std::vector<std::vector<std::string>> agent_forms_;  // agent nouns with endings
+  std::vector<std::vector<std::string>> instrument_forms_;  // instrument nouns with endings
   // First keys of the multi-word forms scanned at every token (non-actor
   // expressions, group forms, agent forms): most tokens start none of them.
-  WordSet non_actor_first_, group_first_, agent_first_;
+  WordSet non_actor_first_, group_first_, agent_first_, instrument_first_;
 };
 
 // Next non-punctuation helpers shared with relations.cpp.

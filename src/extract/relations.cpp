@@ -1,6 +1,7 @@
 #include "relations.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,14 @@ namespace {
 using rapidjson::Value;
 using KeySet = std::set<std::string, std::less<>>;
 
+// A pattern's `requires`/`excludes`: single words, and phrases of several
+// words ("air defence") that match consecutive words (hyphens skipped).
+struct WordList {
+  KeySet words;
+  std::vector<std::vector<std::string>> phrases;
+  bool empty() const { return words.empty() && phrases.empty(); }
+};
+
 // The relation an act becomes under a lexicon threat cue ("threatened to attack").
 const std::string kThreatRelation = "threatens";
 
@@ -40,11 +49,15 @@ struct Pattern {
   std::string relation;
   PatternKind kind = PatternKind::kVerb;
   std::string particle;  // key of the separable particle for split forms
-  KeySet requires_words, excludes_words, implicit_object_verbs;
+  WordList requires_words, excludes_words;
+  KeySet implicit_object_verbs;
   size_t window = 8;
   std::vector<std::string> object_preps{""};  // "" = direct object
   std::vector<std::string> subject_preps;     // nominal: "by X", "durch X"
   std::vector<std::string> agent_preps;       // passive agents besides "by"/"von" ("ins Außenministerium einbestellt")
+  // Verbs: a state named as the place of the act is the object when there is
+  // no other ("killed 12 people in Lebanon").
+  std::vector<std::string> place_preps;
   ObjectMode object = ObjectMode::kRequired;
   SubjectMode subject = SubjectMode::kClause;
   double confidence = 0.9;
@@ -117,6 +130,19 @@ bool ReadWords(const Value& v, const char* key, KeySet* out, std::string* err) {
   return true;
 }
 
+bool ReadWordList(const Value& v, const char* key, WordList* out, std::string* err) {
+  std::vector<std::vector<std::string>> phrases;
+  if (!ReadPhrases(v, key, &phrases, err)) return false;
+  for (auto& p : phrases) {
+    if (p.size() == 1) {
+      out->words.insert(p[0]);
+    } else {
+      out->phrases.push_back(std::move(p));
+    }
+  }
+  return true;
+}
+
 Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, LanguageModel* lm) {
   auto text = ReadText(path);
   if (!text.ok()) return text.status();
@@ -181,8 +207,8 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     std::vector<std::vector<std::string>> cues, split, participles;
     if (!ReadPhrases(v, "cues", &cues, &err) || !ReadPhrases(v, "split_cues", &split, &err) ||
         !ReadPhrases(v, "participles", &participles, &err) ||
-        !ReadWords(v, "requires", &p.requires_words, &err) ||
-        !ReadWords(v, "excludes", &p.excludes_words, &err) ||
+        !ReadWordList(v, "requires", &p.requires_words, &err) ||
+        !ReadWordList(v, "excludes", &p.excludes_words, &err) ||
         !ReadWords(v, "implicit_object_verbs", &p.implicit_object_verbs, &err)) {
       return PatternError(path, index, p.id, err);
     }
@@ -194,7 +220,8 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     }
     for (auto [key, out] : {std::pair{"object_preps", &p.object_preps},
                             std::pair{"subject_preps", &p.subject_preps},
-                            std::pair{"agent_preps", &p.agent_preps}}) {
+                            std::pair{"agent_preps", &p.agent_preps},
+                            std::pair{"place_preps", &p.place_preps}}) {
       auto it = v.FindMember(key);
       if (it == v.MemberEnd()) continue;
       if (!it->value.IsArray()) return PatternError(path, index, p.id, std::string(key) + " must be a list");
@@ -215,6 +242,12 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
         }
         out->push_back(keys[0]);
       }
+    }
+    if (!p.place_preps.empty() &&
+        (p.kind != PatternKind::kVerb ||
+         std::find(p.place_preps.begin(), p.place_preps.end(), "") != p.place_preps.end())) {
+      return PatternError(path, index, p.id,
+                          "\"place_preps\" need a verb pattern and prepositions");
     }
     if (p.kind == PatternKind::kNoun && v.FindMember("subject_preps") == v.MemberEnd()) {
       // Default agent phrase of a noun: "durch Russland", "by Russia".
@@ -795,7 +828,18 @@ class SentenceAnalysis {
     return false;
   }
 
-  bool HasWordNear(const Clause& cl, const Match& m, const KeySet& words, size_t window) const {
+  // Does `phrase` start at token i (hyphens between its words skipped)?
+  bool PhraseAt(size_t i, const std::vector<std::string>& phrase, size_t end) const {
+    for (const auto& key : phrase) {
+      while (i < end && tokens_[i].key == "-") ++i;
+      if (i >= end || tokens_[i].key != key) return false;
+      ++i;
+    }
+    return true;
+  }
+
+  bool HasWordNear(const Clause& cl, const Match& m, const WordList& list, size_t window) const {
+    const KeySet& words = list.words;
     size_t lo = m.begin > window ? m.begin - window : 0;
     size_t hi = m.end + window;
     // A relative clause sees the clause of its antecedent ("eines Abkommens ...,
@@ -808,6 +852,9 @@ class SentenceAnalysis {
     for (size_t i = start; i < std::min(hi, cl.end); ++i) {
       const std::string& k = tokens_[i].key;
       if (words.count(k)) return true;
+      for (const auto& phrase : list.phrases) {
+        if (PhraseAt(i, phrase, std::min(hi, cl.end))) return true;
+      }
       // German compounds: "Freihandelsabkommen" ends in "abkommen".
       if (lex_.verb_second) {
         for (const auto& w : words) {
@@ -980,6 +1027,40 @@ class SentenceAnalysis {
       if (e == nullptr || !p.object_kinds.count(e->kind)) return false;
     }
     return true;
+  }
+
+  // "killed 12 people in Lebanon": a state named as the place of an active
+  // act, governed by one of the pattern's place_preps. English: after the cue,
+  // which must take an object of its own first ("soldiers killed in Ukraine"
+  // is a reduced passive); German: anywhere in the clause.
+  int PlaceObject(const Pattern& p, const Clause& cl, const Match& match,
+                  const std::set<int>& used) const {
+    if (!lex_.verb_second) {
+      size_t t = match.end;
+      while (t < cl.end && In(lex_.determiners, tokens_[t])) ++t;
+      bool own_object = t < cl.end && tokens_[t].word && mention_at_[t] < 0 &&
+                        !In(lex_.prepositions, tokens_[t]) && !In(lex_.subordinators, tokens_[t]);
+      // "killed at least 12 people"
+      for (size_t n = t; n < cl.end && n < t + 3; ++n) {
+        if (std::isdigit(static_cast<unsigned char>(tokens_[n].text[0]))) own_object = true;
+      }
+      if (!own_object) return -1;
+    }
+    for (int mi : ClauseMentions(cl)) {
+      const Mention& m = mentions_[mi];
+      if (used.count(mi) || !m.actor || m.entities.size() != 1) continue;
+      if (std::find(p.place_preps.begin(), p.place_preps.end(), m.gov_prep) ==
+          p.place_preps.end()) {
+        continue;
+      }
+      if (!lex_.verb_second && m.begin < match.end) continue;
+      const EntityRecord* e = catalog_.FindById(m.entities[0]);
+      if (e == nullptr || (e->kind != EntityKind::kState && e->kind != EntityKind::kBreakaway)) {
+        continue;
+      }
+      return mi;
+    }
+    return -1;
   }
 
   bool PrepAllowed(const Pattern& p, const Mention& m) const {
@@ -1343,6 +1424,14 @@ class SentenceAnalysis {
             o = first_object(match.end, cl.end, p.object == ObjectMode::kAdjacent);
           }
           if (o >= 0) take(o, &objects);
+        }
+        if (objects.empty() && !subjects.empty() && !p.place_preps.empty() &&
+            match.kind != FormKind::kAttributive) {
+          int o = PlaceObject(p, cl, match, used);
+          if (o >= 0) {
+            take(o, &objects);
+            conf = std::min(conf, 0.6);
+          }
         }
         if (objects.empty() && mutual && subjects.size() >= 2) reciprocal = true;
       }

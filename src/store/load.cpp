@@ -374,7 +374,8 @@ class Writer {
     next_id_ = *max_id + 1;
     auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
     if (!docs.ok()) return docs.status();
-    if (*docs == 0 && edges_empty_) {
+    had_documents_ = *docs != 0;
+    if (!had_documents_ && edges_empty_) {
       for (const auto& index : store::kBulkIndexes) {
         s = m_->db.Exec(std::string("DROP INDEX IF EXISTS ") + index.name);
         if (!s.ok()) return s;
@@ -575,6 +576,7 @@ class Writer {
   Status LookUp(DocIn* d) {
     if (d->looked_up) return Status::OK();
     d->looked_up = true;
+    if (!had_documents_) return Status::OK();
     find_doc_.Bind(1, d->info.id);
     if (find_doc_.Step()) {
       d->existed = true;
@@ -888,6 +890,7 @@ class Writer {
   bool open_ = false;         // the transaction is ours to commit or roll back
   bool rollback_journal_ = false;  // switched from WAL for this load (empty store)
   bool edges_empty_ = false;  // the store had no edges when the load began
+  bool had_documents_ = true;  // ... and had documents (else none needs looking up)
   bool bulk_ = false;         // indexes are built at the end
   bool reopened_ = false;     // a written document was taken back
   int64_t next_id_ = 0;       // the next evidence id

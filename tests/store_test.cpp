@@ -798,6 +798,41 @@ TEST_CASE("concurrency: a reader reads during a write; a second writer gets Busy
   CHECK(StatsOf(writer.get()).documents == 4);
 }
 
+TEST_CASE("concurrency: during a first load into an empty store, a second writer waits, then gets Busy") {
+  // The first load writes with a rollback journal (docs/store.md): another
+  // writer can still open the store, and its load waits for the lock.
+  test::TempDir dir;
+  const std::string path = dir.File("empty.db");
+  auto writer = OpenStore(path);
+  bool checked = false;
+  LoadOptions o;
+  o.on_progress = [&](int64_t) {
+    if (checked) return;
+    checked = true;
+    StoreOptions wo;
+    wo.busy_timeout_ms = 100;
+    auto second = Store::Open(path, wo);
+    REQUIRE_MESSAGE(second.ok(), second.status().ToString());
+    const auto start = std::chrono::steady_clock::now();
+    auto r = Load(second->get(), Line("x", "2021-01-01", "CCC", "meets", "DDD") + "\n");
+    const auto waited = std::chrono::steady_clock::now() - start;
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().IsBusy());
+    CHECK(Contains(r.status().message(),
+                   "store " + path + " is locked by another writer; gave up after 100 ms"));
+    CHECK(waited >= std::chrono::milliseconds(90));
+  };
+  std::string text;
+  for (int i = 0; i < 3; ++i) {
+    text += Line("d" + std::to_string(i), "2021-01-01", "AAA", "visits", "BBB") + "\n";
+  }
+  auto r = Load(writer.get(), text, "t.jsonl", o);
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  CHECK(checked);
+  CHECK(StatsOf(writer.get()).documents == 3);
+  CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
+}
+
 TEST_CASE("merge: shards merge into the same state as one load; unchanged documents are no-ops") {
   const std::string a = Line("d1", "2016-01-03", "SAU", "cuts_ties", "IRN") + "\n" +
                         Line("d2", "2022-02-21", "RUS", "recognises", "DPR") + "\n";

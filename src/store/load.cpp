@@ -99,7 +99,7 @@ struct DocIn {
     kOpen,       // lines may follow: not written yet
     kWritten,    // its evidence is [first, first + written)
     kUnchanged,  // the store has the same content: untouched
-    kDeferred,   // its lines were split across the input: written at the end
+    kDeferred,   // the store has it, or its lines were split: decided at the end
   };
   Fate fate = Fate::kOpen;
   int64_t first = 0;
@@ -155,7 +155,6 @@ class RecList {
   size_t size_ = 0;
 };
 
-// std::string keys looked up by string_view without a temporary string.
 // A string with its hash, computed on the parse threads while the line is
 // hot in their cache, so interning on the loading thread does not read the
 // string twice.
@@ -166,6 +165,9 @@ struct Hashed {
   explicit Hashed(std::string_view v) : s(v), hash(std::hash<std::string_view>()(v)) {}
 };
 bool operator==(const std::string& a, const Hashed& b) { return a == b.s; }
+
+// std::string keys looked up by string_view (or Hashed) without a temporary
+// string.
 struct ViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -318,11 +320,12 @@ struct KeyHash {
   }
 };
 
-// Writes a Batch in one transaction. Documents can be written while the
-// batch is still being read (Close), which overlaps parsing and writing:
-// a document whose lines turn out to be split across the input is taken
-// back (Reopen) and written whole by Finish. Owns the prepared statements;
-// the destructor rolls back a transaction that did not finish.
+// Writes a Batch in one transaction. New documents are written while the
+// batch is still being read (Close), which overlaps parsing and writing; a
+// document whose lines turn out to be split across the input is taken back
+// (Reopen), and it and the documents the store already has are written by
+// Finish. Owns the prepared statements; the destructor rolls back a
+// transaction that did not finish.
 class Writer {
  public:
   Writer(Store::Impl* m, Batch* batch) : m_(m), batch_(batch) {}

@@ -120,8 +120,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
       }
     }
     if (!memory) {
+      // Busy: another process is loading into this empty store with a
+      // rollback journal (docs/store.md); it switches back to WAL when done,
+      // and our writes wait for it like any second writer's.
       s = db.Exec("PRAGMA journal_mode = WAL");
-      if (!s.ok()) return s;
+      if (!s.ok() && !s.IsBusy()) return s;
     }
     // Temp storage stays a file (SQLite's default here): with it, large
     // sorts (index builds) run on worker threads; small ones never leave

@@ -35,13 +35,12 @@
 #include "geokg/ontology.h"
 #include "geokg/store.h"
 
+#include "synthetic.h"
 #include <sys/resource.h>
 
-#ifndef GEOKG_SOURCE_DIR
-#define GEOKG_SOURCE_DIR "."
-#endif
-
 namespace {
+
+constexpr char kProgram[] = "geokg_graph_bench";
 
 using Clock = std::chrono::steady_clock;
 
@@ -88,48 +87,23 @@ Stats Summarise(std::vector<double> v) {
   return s;
 }
 
-std::string Id(size_t i) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "E%06zu", i);
-  return buf;
-}
-
-void Die(const geokg::Status& s) {
-  std::cerr << "geokg_graph_bench: " << s.message() << "\n";
-  std::exit(1);
-}
+void Die(const geokg::Status& s) { geokg::bench::Die(kProgram, s); }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  size_t nodes = 100000, edges = 1000000, queries = 1000;
-  uint64_t seed = 42;
-  std::string db, tsv, cli;
+  geokg::bench::SyntheticFlags flags{
+      .nodes = 100000, .edges = 1000000, .queries = 1000, .seed = 42, .db = ""};
+  std::string tsv, cli;
   bool keep = false, reuse = false;
   for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << a << " needs a value\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--nodes") {
-      nodes = std::stoul(next());
-    } else if (a == "--edges") {
-      edges = std::stoul(next());
-    } else if (a == "--queries") {
-      queries = std::stoul(next());
-    } else if (a == "--seed") {
-      seed = std::stoull(next());
-    } else if (a == "--db") {
-      db = next();
-    } else if (a == "--tsv") {
-      tsv = next();
+    if (geokg::bench::ParseSyntheticFlag(argc, argv, &i, &flags)) continue;
+    const std::string a = argv[i];
+    if (a == "--tsv") {
+      tsv = geokg::bench::FlagValue(argc, argv, &i);
     } else if (a == "--cli") {
-      cli = next();
+      cli = geokg::bench::FlagValue(argc, argv, &i);
     } else if (a == "--keep") {
       keep = true;
     } else if (a == "--reuse") {
@@ -140,11 +114,16 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  auto vocab = geokg::RelationVocabulary::LoadFile(GEOKG_SOURCE_DIR "/data/relations.json");
-  if (!vocab.ok()) Die(vocab.status());
-  const auto& types = vocab->types();
+  const size_t nodes = flags.nodes, edges = flags.edges, queries = flags.queries;
+  const uint64_t seed = flags.seed;
+  const std::string& db = flags.db;
+  const geokg::RelationVocabulary vocab = geokg::bench::LoadVocabulary(kProgram);
+  const auto& types = vocab.types();
 
-  // ---- synthetic triples
+  // ---- synthetic triples, and the same as GraphData (nodes and edges)
+  geokg::GraphData data;
+  data.nodes = geokg::bench::SyntheticNodes(nodes, 0);
+  data.edges.reserve(edges);
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<size_t> pick_node(0, nodes - 1);
   std::uniform_int_distribution<size_t> pick_rel(0, types.size() - 1);
@@ -158,8 +137,8 @@ int main(int argc, char** argv) {
     t.doc.id = "doc" + std::to_string(k / 100);
     t.doc.lang = "en";
     t.sentence = static_cast<int>(k % 100);
-    t.subject = {Id(s), "Entity " + std::to_string(s), geokg::EntityKind::kState};
-    t.object = {Id(o), "Entity " + std::to_string(o), geokg::EntityKind::kState};
+    t.subject = {geokg::bench::EntityId(s), geokg::bench::EntityName(s), geokg::EntityKind::kState};
+    t.object = {geokg::bench::EntityId(o), geokg::bench::EntityName(o), geokg::EntityKind::kState};
     const auto& rel = types[pick_rel(rng)];
     t.relation = rel.name;
     const int day = pick_day(rng);
@@ -175,34 +154,11 @@ int main(int argc, char** argv) {
     t.evidence.text = "synthetic";
     t.evidence.end = 9;
     triples.push_back(std::move(t));
+    data.edges.push_back(geokg::bench::SyntheticEdge(static_cast<int64_t>(k + 1), s, o, rel, date,
+                                                     1 + static_cast<int64_t>(k % 7), 0.9));
   }
 
-  // ---- in-memory GraphData and Build
-  geokg::GraphData data;
-  data.nodes.reserve(nodes);
-  for (size_t i = 0; i < nodes; ++i) {
-    data.nodes.push_back({Id(i), "Entity " + std::to_string(i), geokg::EntityKind::kState, {}});
-  }
-  data.edges.reserve(edges);
-  for (size_t k = 0; k < edges; ++k) {
-    const auto& t = triples[k];
-    const auto* rel = vocab->Find(t.relation);
-    geokg::Edge e;
-    e.id = static_cast<int64_t>(k + 1);
-    e.subject = t.subject.id;
-    e.object = t.object.id;
-    e.relation = t.relation;
-    e.first_seen = e.last_seen = e.valid_from = t.date;
-    e.evidence_count = 1 + static_cast<int64_t>(k % 7);
-    e.source_count = 1;
-    e.confidence = 0.9;
-    e.status = rel->lasting ? "active" : "event";
-    e.cameo = rel->cameo;
-    e.plover = rel->plover;
-    e.goldstein = rel->goldstein;
-    e.symmetric = rel->symmetric;
-    data.edges.push_back(std::move(e));
-  }
+  // ---- in-memory GraphData: TSV for networkx, and Build
   if (!tsv.empty()) {
     std::ofstream out(tsv);
     for (const auto& e : data.edges) out << e.subject << '\t' << e.object << '\n';
@@ -228,7 +184,7 @@ int main(int argc, char** argv) {
     auto store = geokg::Store::Open(db_path.string());
     if (!store.ok()) Die(store.status());
     if (!reuse) {
-      if (auto s = (*store)->ImportVocabulary(*vocab); !s.ok()) Die(s);
+      if (auto s = (*store)->ImportVocabulary(vocab); !s.ok()) Die(s);
       auto l0 = Now();
       const size_t chunk = 100000;
       for (size_t k = 0; k < triples.size(); k += chunk) {

@@ -29,11 +29,11 @@
 #include "geokg/query.h"
 #include "geokg/store.h"
 
-#ifndef GEOKG_SOURCE_DIR
-#define GEOKG_SOURCE_DIR "."
-#endif
+#include "synthetic.h"
 
 namespace {
+
+constexpr char kProgram[] = "geokg_query_bench";
 
 using Clock = std::chrono::steady_clock;
 
@@ -41,16 +41,7 @@ double Ms(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-void Die(const geokg::Status& s) {
-  std::cerr << "geokg_query_bench: " << s.message() << "\n";
-  std::exit(1);
-}
-
-std::string Id(size_t i) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "E%06zu", i);
-  return buf;
-}
+void Die(const geokg::Status& s) { geokg::bench::Die(kProgram, s); }
 
 std::string Date(std::mt19937_64& rng) {
   char buf[32];
@@ -63,37 +54,18 @@ geokg::GraphData Synthetic(size_t nodes, size_t edges, uint64_t seed,
                            const geokg::RelationVocabulary& vocab) {
   std::mt19937_64 rng(seed);
   geokg::GraphData g;
-  g.nodes.reserve(nodes);
-  for (size_t i = 0; i < nodes; ++i) {
-    geokg::Entity e;
-    e.id = Id(i);
-    e.name = "Entity " + std::to_string(i);
-    e.kind = i % 10 == 0 ? geokg::EntityKind::kOrganisation : geokg::EntityKind::kState;
-    g.nodes.push_back(std::move(e));
-  }
+  g.nodes = geokg::bench::SyntheticNodes(nodes, 10);
   const auto& types = vocab.types();
   g.edges.reserve(edges);
   for (size_t i = 0; i < edges; ++i) {
+    // The draws in this order: relation, subject, object, date, evidence count.
     const geokg::RelationType& t = types[rng() % types.size()];
     size_t s = rng() % nodes, o = rng() % nodes;
     if (s == o) o = (o + 1) % nodes;
-    geokg::Edge e;
-    e.id = static_cast<int64_t>(i + 1);
-    e.subject = Id(s);
-    e.object = Id(o);
-    e.relation = t.name;
-    e.first_seen = Date(rng);
-    e.last_seen = e.first_seen;
-    e.valid_from = e.first_seen;
-    e.evidence_count = 1 + static_cast<int64_t>(rng() % 5);
-    e.source_count = 1;
-    e.confidence = 0.8;
-    e.status = t.lasting ? "active" : "event";
-    e.cameo = t.cameo;
-    e.plover = t.plover;
-    e.goldstein = t.goldstein;
-    e.symmetric = t.symmetric;
-    g.edges.push_back(std::move(e));
+    const std::string date = Date(rng);
+    const auto evidence_count = 1 + static_cast<int64_t>(rng() % 5);
+    g.edges.push_back(geokg::bench::SyntheticEdge(static_cast<int64_t>(i + 1), s, o, t, date,
+                                                  evidence_count, 0.8));
   }
   return g;
 }
@@ -113,34 +85,19 @@ struct Timing {
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t nodes = 100000, edges = 1000000, queries = 200;
-  uint64_t seed = 7;
-  std::string db;
+  geokg::bench::SyntheticFlags flags{
+      .nodes = 100000, .edges = 1000000, .queries = 200, .seed = 7, .db = ""};
   for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << a << " needs a value\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--nodes") {
-      nodes = std::stoul(next());
-    } else if (a == "--edges") {
-      edges = std::stoul(next());
-    } else if (a == "--queries") {
-      queries = std::stoul(next());
-    } else if (a == "--seed") {
-      seed = std::stoull(next());
-    } else if (a == "--db") {
-      db = next();
-    } else {
+    if (!geokg::bench::ParseSyntheticFlag(argc, argv, &i, &flags)) {
       std::cerr << "usage: geokg_query_bench [--nodes N] [--edges M] [--queries Q] [--seed S] "
                    "[--db PATH]\n";
       return 2;
     }
   }
+  const size_t nodes = flags.nodes, edges = flags.edges;
+  size_t queries = flags.queries;  // the last query type runs fewer
+  const uint64_t seed = flags.seed;
+  const std::string& db = flags.db;
 
   auto t0 = Clock::now();
   std::shared_ptr<const geokg::Snapshot> snap;
@@ -156,9 +113,8 @@ int main(int argc, char** argv) {
     std::printf("graph: %zu nodes, %zu edges from %s in %.0f ms\n", snap->num_nodes(),
                 snap->num_edges(), db.c_str(), Ms(t0, Clock::now()));
   } else {
-    auto vocab = geokg::RelationVocabulary::LoadFile(GEOKG_SOURCE_DIR "/data/relations.json");
-    if (!vocab.ok()) Die(vocab.status());
-    auto data = Synthetic(nodes, edges, seed, *vocab);
+    const geokg::RelationVocabulary vocab = geokg::bench::LoadVocabulary(kProgram);
+    auto data = Synthetic(nodes, edges, seed, vocab);
     auto s = geokg::Snapshot::Build(std::move(data));
     if (!s.ok()) Die(s.status());
     snap = std::make_shared<const geokg::Snapshot>(std::move(s).value());

@@ -54,7 +54,8 @@ struct Pattern {
   size_t window = 8;
   std::vector<std::string> object_preps{""};  // "" = direct object
   std::vector<std::string> subject_preps;     // nominal: "by X", "durch X"
-  std::vector<std::string> agent_preps;       // passive agents besides "by"/"von" ("ins Außenministerium einbestellt")
+  std::vector<std::string>
+      agent_preps;  // passive agents besides "by"/"von" ("ins Außenministerium einbestellt")
   // Verbs: a state named as the place of the act is the object when there is
   // no other ("killed 12 people in Lebanon").
   std::vector<std::string> place_preps;
@@ -62,9 +63,10 @@ struct Pattern {
   SubjectMode subject = SubjectMode::kClause;
   double confidence = 0.9;
   bool symmetric = false;
-  bool reciprocal = false;          // holds both ways: "India and Pakistan exchanged fire"
-  bool no_reciprocal = false;       // symmetric, yet two subjects alone do not make it ("X and Y hosted talks")
-  bool adjective_object = false;    // "condemned the Russian invasion" -> object RUS
+  bool reciprocal = false;  // holds both ways: "India and Pakistan exchanged fire"
+  bool no_reciprocal =
+      false;  // symmetric, yet two subjects alone do not make it ("X and Y hosted talks")
+  bool adjective_object = false;     // "condemned the Russian invasion" -> object RUS
   std::optional<Modality> modality;  // fixed by the cue itself ("applied for membership": intended)
   std::set<EntityKind> object_kinds;  // empty: any kind
 };
@@ -218,16 +220,17 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     if (!split.empty() && p.particle.empty()) {
       return PatternError(path, index, p.id, "\"split_cues\" need a \"particle\"");
     }
-    for (auto [key, out] : {std::pair{"object_preps", &p.object_preps},
-                            std::pair{"subject_preps", &p.subject_preps},
-                            std::pair{"agent_preps", &p.agent_preps},
-                            std::pair{"place_preps", &p.place_preps}}) {
+    for (auto [key, out] :
+         {std::pair{"object_preps", &p.object_preps}, std::pair{"subject_preps", &p.subject_preps},
+          std::pair{"agent_preps", &p.agent_preps}, std::pair{"place_preps", &p.place_preps}}) {
       auto it = v.FindMember(key);
       if (it == v.MemberEnd()) continue;
-      if (!it->value.IsArray()) return PatternError(path, index, p.id, std::string(key) + " must be a list");
+      if (!it->value.IsArray())
+        return PatternError(path, index, p.id, std::string(key) + " must be a list");
       out->clear();
       for (auto& s : it->value.GetArray()) {
-        if (!s.IsString()) return PatternError(path, index, p.id, std::string(key) + " must hold strings");
+        if (!s.IsString())
+          return PatternError(path, index, p.id, std::string(key) + " must hold strings");
         std::string word = s.GetString();
         if (word.empty()) {
           out->push_back("");
@@ -238,7 +241,8 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
           return PatternError(path, index, p.id,
                               std::string(key) + ": \"" + word +
                                   "\" is not a preposition of the lexicon (add it to "
-                                  "\"prepositions\" in data/lang/" + lex.lang + ".json)");
+                                  "\"prepositions\" in data/lang/" +
+                                  lex.lang + ".json)");
         }
         out->push_back(keys[0]);
       }
@@ -259,13 +263,18 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     }
     if (auto it = v.FindMember("object"); it != v.MemberEnd()) {
       std::string mode = it->value.IsString() ? it->value.GetString() : "";
-      if (mode == "required") p.object = ObjectMode::kRequired;
-      else if (mode == "adjacent") p.object = ObjectMode::kAdjacent;
-      else if (mode == "none") p.object = ObjectMode::kNone;
-      else return PatternError(path, index, p.id, "\"object\" must be required, adjacent or none");
+      if (mode == "required")
+        p.object = ObjectMode::kRequired;
+      else if (mode == "adjacent")
+        p.object = ObjectMode::kAdjacent;
+      else if (mode == "none")
+        p.object = ObjectMode::kNone;
+      else
+        return PatternError(path, index, p.id, "\"object\" must be required, adjacent or none");
     }
     if (auto it = v.FindMember("reciprocal"); it != v.MemberEnd()) {
-      if (!it->value.IsBool()) return PatternError(path, index, p.id, "\"reciprocal\" must be true or false");
+      if (!it->value.IsBool())
+        return PatternError(path, index, p.id, "\"reciprocal\" must be true or false");
       p.reciprocal = it->value.GetBool();
       p.no_reciprocal = !p.reciprocal;
     }
@@ -275,13 +284,19 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
     }
     if (auto it = v.FindMember("subject"); it != v.MemberEnd()) {
       std::string mode = it->value.IsString() ? it->value.GetString() : "";
-      if (mode == "clause") p.subject = SubjectMode::kClause;
-      else if (mode == "modifier") p.subject = SubjectMode::kModifier;
-      else if (mode == "modifier_or_clause") p.subject = SubjectMode::kModifierOrClause;
-      else return PatternError(path, index, p.id, "\"subject\" must be clause, modifier or modifier_or_clause");
+      if (mode == "clause")
+        p.subject = SubjectMode::kClause;
+      else if (mode == "modifier")
+        p.subject = SubjectMode::kModifier;
+      else if (mode == "modifier_or_clause")
+        p.subject = SubjectMode::kModifierOrClause;
+      else
+        return PatternError(path, index, p.id,
+                            "\"subject\" must be clause, modifier or modifier_or_clause");
     }
     if (auto it = v.FindMember("adjective_object"); it != v.MemberEnd()) {
-      if (!it->value.IsBool()) return PatternError(path, index, p.id, "\"adjective_object\" must be true or false");
+      if (!it->value.IsBool())
+        return PatternError(path, index, p.id, "\"adjective_object\" must be true or false");
       p.adjective_object = it->value.GetBool();
     }
     if (auto it = v.FindMember("modality"); it != v.MemberEnd()) {
@@ -293,7 +308,8 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
       p.modality = *m;
     }
     if (auto it = v.FindMember("object_kinds"); it != v.MemberEnd()) {
-      if (!it->value.IsArray()) return PatternError(path, index, p.id, "\"object_kinds\" must be a list");
+      if (!it->value.IsArray())
+        return PatternError(path, index, p.id, "\"object_kinds\" must be a list");
       for (auto& k : it->value.GetArray()) {
         auto kind = k.IsString() ? ParseEntityKind(k.GetString()) : std::nullopt;
         if (!kind) return PatternError(path, index, p.id, "\"object_kinds\": unknown entity kind");
@@ -301,7 +317,8 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
       }
     }
     if (auto it = v.FindMember("window"); it != v.MemberEnd()) {
-      if (!it->value.IsUint()) return PatternError(path, index, p.id, "\"window\" must be a number");
+      if (!it->value.IsUint())
+        return PatternError(path, index, p.id, "\"window\" must be a number");
       p.window = it->value.GetUint();
     }
     auto conf = v.FindMember("confidence");
@@ -339,12 +356,12 @@ enum class ClauseType { kMain, kRelative, kSubordinate, kComplement, kContinuati
 struct Clause {
   size_t begin = 0, end = 0;  // token range
   ClauseType type = ClauseType::kMain;
-  int parent = -1;            // continuation: the main clause it continues
-  int antecedent = -1;        // relative: mention index of the antecedent (subject)
-  bool infinitive = false;    // "zu"/"to" clause after a comma
-  bool apposition = false;    // ", ein Verbündeter der USA," describes the mention before
-  bool claim = false;         // complement of a claim noun ("claims that ..."): not asserted
-  std::string speaker;        // reported: the speaker's entity id (or "")
+  int parent = -1;          // continuation: the main clause it continues
+  int antecedent = -1;      // relative: mention index of the antecedent (subject)
+  bool infinitive = false;  // "zu"/"to" clause after a comma
+  bool apposition = false;  // ", ein Verbündeter der USA," describes the mention before
+  bool claim = false;       // complement of a claim noun ("claims that ..."): not asserted
+  std::string speaker;      // reported: the speaker's entity id (or "")
   bool reported = false;
 };
 
@@ -385,7 +402,8 @@ Result<RelationExtractor> RelationExtractor::Load(const std::string& data_dir,
                                                   std::shared_ptr<const EntityCatalog> catalog,
                                                   std::shared_ptr<const RelationVocabulary> vocab) {
   namespace fs = std::filesystem;
-  if (!catalog || !vocab) return Status::InvalidArgument("relation extractor needs a catalog and a vocabulary");
+  if (!catalog || !vocab)
+    return Status::InvalidArgument("relation extractor needs a catalog and a vocabulary");
   auto impl = std::make_unique<Impl>();
   impl->catalog = catalog;
   impl->vocab = vocab;
@@ -421,7 +439,8 @@ Result<RelationExtractor> RelationExtractor::Load(const std::string& data_dir,
     if (!s.ok()) return s;
     impl->languages.emplace(lang, std::move(lm));
   }
-  if (impl->languages.empty()) return Status::NotFound("no pattern files in " + pattern_dir.string());
+  if (impl->languages.empty())
+    return Status::NotFound("no pattern files in " + pattern_dir.string());
   return RelationExtractor(std::move(impl));
 }
 
@@ -441,11 +460,15 @@ class SentenceAnalysis {
  public:
   SentenceAnalysis(const LanguageModel& lm, const EntityCatalog& catalog,
                    const std::vector<Token>& tokens, std::vector<Mention> mentions)
-      : lm_(lm), lex_(*lm.lexicon), catalog_(catalog), tokens_(tokens),
+      : lm_(lm),
+        lex_(*lm.lexicon),
+        catalog_(catalog),
+        tokens_(tokens),
         mentions_(std::move(mentions)) {
     mention_at_.assign(tokens_.size(), -1);
     for (size_t m = 0; m < mentions_.size(); ++m) {
-      for (size_t t = mentions_[m].begin; t < mentions_[m].end; ++t) mention_at_[t] = static_cast<int>(m);
+      for (size_t t = mentions_[m].begin; t < mentions_[m].end; ++t)
+        mention_at_[t] = static_cast<int>(m);
     }
     Segment();
   }
@@ -453,14 +476,16 @@ class SentenceAnalysis {
   std::vector<Candidate> Run() {
 #ifdef GEOKG_RELATIONS_DEBUG
     for (const Clause& c : clauses_) {
-      std::fprintf(stderr, "  clause type=%d parent=%d ante=%d rep=%d spk=%s:", static_cast<int>(c.type), c.parent,
-                   c.antecedent, c.reported, c.speaker.c_str());
+      std::fprintf(stderr,
+                   "  clause type=%d parent=%d ante=%d rep=%d spk=%s:", static_cast<int>(c.type),
+                   c.parent, c.antecedent, c.reported, c.speaker.c_str());
       for (size_t i = c.begin; i < c.end; ++i) std::fprintf(stderr, " %s", tokens_[i].text.c_str());
       std::fprintf(stderr, "\n");
     }
     for (const Mention& m : mentions_) {
       std::fprintf(stderr, "  mention [%zu,%zu) %s type=%d actor=%d gov=%s gen=%d:", m.begin, m.end,
-                   m.surface.c_str(), static_cast<int>(m.type), m.actor, m.gov_prep.c_str(), m.genitive);
+                   m.surface.c_str(), static_cast<int>(m.type), m.actor, m.gov_prep.c_str(),
+                   m.genitive);
       for (const auto& e : m.entities) std::fprintf(stderr, " %s", e.c_str());
       std::fprintf(stderr, "\n");
     }
@@ -509,10 +534,12 @@ class SentenceAnalysis {
           cur = Clause();
           cur.begin = i + 1;
           cur.type = ClauseType::kRelative;
-          if (!prep_relative && i > 0 && mention_at_[i - 1] >= 0) cur.antecedent = mention_at_[i - 1];
+          if (!prep_relative && i > 0 && mention_at_[i - 1] >= 0)
+            cur.antecedent = mention_at_[i - 1];
           size_t j = i;
           while (j > 0 && IsQuote(tokens_[j - 1])) --j;
-          if (!prep_relative && j > 0 && mention_at_[j - 1] >= 0) cur.antecedent = mention_at_[j - 1];
+          if (!prep_relative && j > 0 && mention_at_[j - 1] >= 0)
+            cur.antecedent = mention_at_[j - 1];
           continue;
         }
         if (In(lex_.apposition_determiners, tokens_[n]) && i > 0 && mention_at_[i - 1] >= 0 &&
@@ -619,8 +646,8 @@ class SentenceAnalysis {
       }
       // English: a reporting verb followed by a clause without comma
       // ("Russia said on Monday it had ...", "said that ...").
-      if (!lex_.verb_second && t.key == "that" && i > cur.begin && SegmentHasReporting(cur.begin, i) &&
-          mention_at_[i] < 0) {
+      if (!lex_.verb_second && t.key == "that" && i > cur.begin &&
+          SegmentHasReporting(cur.begin, i) && mention_at_[i] < 0) {
         close(i);
         cur = Clause();
         cur.begin = i + 1;
@@ -644,10 +671,11 @@ class SentenceAnalysis {
       }
       // English subordinators without a comma ("... after it recognised ..."),
       // only when an actor or pronoun follows.
-      if (!lex_.verb_second && In(lex_.subordinators, t) && i > cur.begin &&
-          t.key != "that" && i + 1 < tokens_.size() &&
+      if (!lex_.verb_second && In(lex_.subordinators, t) && i > cur.begin && t.key != "that" &&
+          i + 1 < tokens_.size() &&
           (StartsMention(i + 1) || In(lex_.implicit_subject_pronouns, tokens_[i + 1]) ||
-           (i + 2 < tokens_.size() && In(lex_.determiners, tokens_[i + 1]) && StartsMention(i + 2)))) {
+           (i + 2 < tokens_.size() && In(lex_.determiners, tokens_[i + 1]) &&
+            StartsMention(i + 2)))) {
         close(i);
         cur = Clause();
         cur.begin = i;
@@ -667,7 +695,8 @@ class SentenceAnalysis {
       }
     }
     for (size_t c = 1; c < clauses_.size(); ++c) {
-      if (clauses_[c].type == ClauseType::kRelative || clauses_[c].type == ClauseType::kSubordinate ||
+      if (clauses_[c].type == ClauseType::kRelative ||
+          clauses_[c].type == ClauseType::kSubordinate ||
           clauses_[c].type == ClauseType::kContinuation) {
         if (clauses_[c - 1].reported && !clauses_[c].reported) {
           clauses_[c].reported = true;
@@ -735,10 +764,11 @@ class SentenceAnalysis {
       const std::string& k = tokens_[i].key;
       if (k == "," || k == ".") return false;
       if (lex_.verb_second) {
-        if (k == "zu" && i + 1 < tokens_.size() && tokens_[i + 1].word && !tokens_[i + 1].upper) return true;
-        if (tokens_[i].word && !tokens_[i].upper && k.size() > 6 && k.find("zu") != std::string::npos &&
-            (k.ends_with("en") || k.ends_with("ern")) && i + 1 < tokens_.size() &&
-            !tokens_[i + 1].word) {
+        if (k == "zu" && i + 1 < tokens_.size() && tokens_[i + 1].word && !tokens_[i + 1].upper)
+          return true;
+        if (tokens_[i].word && !tokens_[i].upper && k.size() > 6 &&
+            k.find("zu") != std::string::npos && (k.ends_with("en") || k.ends_with("ern")) &&
+            i + 1 < tokens_.size() && !tokens_[i + 1].word) {
           // "zurückzuziehen", "anzuerkennen": particle + zu + verb at the end
           size_t pos = k.find("zu");
           if (pos > 1 && pos + 4 < k.size()) return true;
@@ -789,7 +819,10 @@ class SentenceAnalysis {
       // Per pattern the longest form; among equals attributive > participle > plain.
       std::map<size_t, Match> best;
       auto rank = [](FormKind k) {
-        return k == FormKind::kAttributive ? 3 : k == FormKind::kParticiple ? 2 : k == FormKind::kSplit ? 1 : 0;
+        return k == FormKind::kAttributive  ? 3
+               : k == FormKind::kParticiple ? 2
+               : k == FormKind::kSplit      ? 1
+                                            : 0;
       };
       for (const Form& f : it->second) {
         if (i + f.keys.size() > tokens_.size()) continue;
@@ -873,8 +906,8 @@ class SentenceAnalysis {
       const Token& t = tokens_[j - 1];
       if (In(lex_.oblique, t)) return true;
       // "Stellungen der palästinensischen Sicherheitskräfte": a genitive attribute.
-      if ((t.key == "der" || t.key == "des") && j >= 2 && tokens_[j - 2].word && tokens_[j - 2].upper &&
-          mention_at_[j - 2] < 0 && j - 2 > 0) {
+      if ((t.key == "der" || t.key == "des") && j >= 2 && tokens_[j - 2].word &&
+          tokens_[j - 2].upper && mention_at_[j - 2] < 0 && j - 2 > 0) {
         return true;
       }
       if (In(lex_.determiners, t) || (t.word && !t.upper) || IsQuote(t)) {
@@ -891,7 +924,8 @@ class SentenceAnalysis {
   std::vector<int> ClauseMentions(const Clause& cl) const {
     std::vector<int> out;
     for (size_t m = 0; m < mentions_.size(); ++m) {
-      if (mentions_[m].begin >= cl.begin && mentions_[m].begin < cl.end) out.push_back(static_cast<int>(m));
+      if (mentions_[m].begin >= cl.begin && mentions_[m].begin < cl.end)
+        out.push_back(static_cast<int>(m));
     }
     return out;
   }
@@ -900,7 +934,8 @@ class SentenceAnalysis {
   // first free nominative actor.
   int ClauseSubject(const Clause& cl, size_t before, const std::set<int>& exclude) const {
     int best = -1;
-    if (!lex_.verb_second && before > 0 && before < tokens_.size() && tokens_[before - 1].key == "to") {
+    if (!lex_.verb_second && before > 0 && before < tokens_.size() &&
+        tokens_[before - 1].key == "to") {
       // "Ukraine's bid to join": the possessor is the subject of the infinitive.
       for (int mi : ClauseMentions(cl)) {
         if (mentions_[mi].end <= before) best = mi;
@@ -911,8 +946,9 @@ class SentenceAnalysis {
     bool infinitive = before > 0 && before < tokens_.size() && tokens_[before - 1].key == "to";
     // "congratulated Finland on joining": a gerund after a preposition takes the object as subject,
     // the mention right before the preposition ("firms accused of supplying": none).
-    if (!lex_.verb_second && before > 0 && before < tokens_.size() && tokens_[before].key.ends_with("ing") &&
-        In(lex_.prepositions, tokens_[before - 1]) && !In(lex_.subordinators, tokens_[before - 1])) {
+    if (!lex_.verb_second && before > 0 && before < tokens_.size() &&
+        tokens_[before].key.ends_with("ing") && In(lex_.prepositions, tokens_[before - 1]) &&
+        !In(lex_.subordinators, tokens_[before - 1])) {
       int mi = before >= 2 ? mention_at_[before - 2] : -1;
       // "Finland was congratulated by Sweden on joining": a passive agent is not the
       // one joining; the clause subject is, found below.
@@ -957,7 +993,8 @@ class SentenceAnalysis {
   // English "after Russia invaded", "before China had signed": the word that
   // looked like a preposition is a subordinator when the verb follows the mention.
   bool SubordinatorSubject(const Mention& m, size_t cue) const {
-    if (lex_.verb_second || !lex_.subordinators.count(m.gov_prep) || m.end > cue || cue - m.end > 2) {
+    if (lex_.verb_second || !lex_.subordinators.count(m.gov_prep) || m.end > cue ||
+        cue - m.end > 2) {
       return false;
     }
     for (size_t j = m.end; j < cue; ++j) {
@@ -969,7 +1006,8 @@ class SentenceAnalysis {
 
   bool InObjectPosition(const Mention& m) const {
     size_t j = m.begin;
-    while (j > 0 && (In(lex_.determiners, tokens_[j - 1]) || In(lex_.modifiers, tokens_[j - 1]))) --j;
+    while (j > 0 && (In(lex_.determiners, tokens_[j - 1]) || In(lex_.modifiers, tokens_[j - 1])))
+      --j;
     if (j == 0) return false;
     const Token& t = tokens_[j - 1];
     return t.word && !t.upper && !In(lex_.coordinators, t) && !In(lex_.subordinators, t) &&
@@ -1064,7 +1102,8 @@ class SentenceAnalysis {
   }
 
   bool PrepAllowed(const Pattern& p, const Mention& m) const {
-    return std::find(p.object_preps.begin(), p.object_preps.end(), m.gov_prep) != p.object_preps.end();
+    return std::find(p.object_preps.begin(), p.object_preps.end(), m.gov_prep) !=
+           p.object_preps.end();
   }
 
   // The adjective/genitive/name directly before a noun cue ("russische
@@ -1081,7 +1120,8 @@ class SentenceAnalysis {
         // Angriff", "US-Sanktionen"); "bei Belarus Protest" is not one.
         const Mention& m = mentions_[mention_at_[j - 1]];
         bool hyphen = j < m_cue.begin && tokens_[j].key == "-";
-        if (lex_.verb_second && m.type != MentionType::kAdjective && !m.genitive && !hyphen) return -1;
+        if (lex_.verb_second && m.type != MentionType::kAdjective && !m.genitive && !hyphen)
+          return -1;
         return mention_at_[j - 1];
       }
       if (In(lex_.possessives, t)) {
@@ -1146,7 +1186,8 @@ class SentenceAnalysis {
 
     double conf = p.confidence;
     std::vector<std::string> subjects, objects;
-    const bool mutual = (p.symmetric && !p.no_reciprocal) || p.reciprocal;  // two coordinated subjects suffice
+    const bool mutual =
+        (p.symmetric && !p.no_reciprocal) || p.reciprocal;  // two coordinated subjects suffice
     bool reciprocal = false;
     bool discourse = false;
     std::set<int> used;
@@ -1224,12 +1265,14 @@ class SentenceAnalysis {
           used.insert(mi);
           break;
         }
-        bool direct = std::find(p.object_preps.begin(), p.object_preps.end(), "") != p.object_preps.end();
+        bool direct =
+            std::find(p.object_preps.begin(), p.object_preps.end(), "") != p.object_preps.end();
         // A prepositional object follows: the bare genitive is the subject.
         bool prep_object_follows = false;
         for (int mj : ClauseMentions(cl)) {
           const Mention& n = mentions_[mj];
-          if (n.begin > m.begin && n.begin <= match.end + 8 && !n.gov_prep.empty() && PrepAllowed(p, n)) {
+          if (n.begin > m.begin && n.begin <= match.end + 8 && !n.gov_prep.empty() &&
+              PrepAllowed(p, n)) {
             prep_object_follows = true;
           }
         }
@@ -1239,7 +1282,8 @@ class SentenceAnalysis {
           take(mi, &subjects);
           continue;
         }
-        bool usable = m.actor || m.genitive || (p.adjective_object && m.type == MentionType::kAdjective);
+        bool usable =
+            m.actor || m.genitive || (p.adjective_object && m.type == MentionType::kAdjective);
         if (usable && PrepAllowed(p, m) && KindAllowed(p, m)) {
           take(mi, &objects);
           break;
@@ -1288,10 +1332,12 @@ class SentenceAnalysis {
       // English "Finland was congratulated on ...": a past form listed as a cue is
       // a participle after a passive auxiliary ("was attacking" stays active).
       // "is allied with" (no direct object) stays a state, not a passive.
-      bool direct_object = std::find(p.object_preps.begin(), p.object_preps.end(), "") != p.object_preps.end();
+      bool direct_object =
+          std::find(p.object_preps.begin(), p.object_preps.end(), "") != p.object_preps.end();
       if (!lex_.verb_second && match.kind == FormKind::kPlain && match.end == match.begin + 1 &&
           direct_object && !tokens_[match.begin].key.ends_with("ing")) {
-        for (size_t i = match.begin > cl.begin + 2 ? match.begin - 2 : cl.begin; i < match.begin; ++i) {
+        for (size_t i = match.begin > cl.begin + 2 ? match.begin - 2 : cl.begin; i < match.begin;
+             ++i) {
           if (In(lex_.passive_auxiliaries, tokens_[i]) && mention_at_[i] < 0) participle = true;
         }
       }
@@ -1322,8 +1368,8 @@ class SentenceAnalysis {
           // "companies accused of helping Russia": a reduced relative clause, a
           // passive without auxiliary whose agent is not named.
           size_t b = match.begin;
-          if (!aux && match.kind == FormKind::kParticiple && b > cl.begin && mention_at_[b - 1] < 0 &&
-              tokens_[b - 1].word && !tokens_[b - 1].upper &&
+          if (!aux && match.kind == FormKind::kParticiple && b > cl.begin &&
+              mention_at_[b - 1] < 0 && tokens_[b - 1].word && !tokens_[b - 1].upper &&
               match.end < cl.end && In(lex_.prepositions, tokens_[match.end])) {
             return;
           }
@@ -1480,9 +1526,12 @@ class SentenceAnalysis {
         if (In(lex_.threat_cues, tokens_[i]) && (lex_.verb_second || ThreatGoverns(i, match))) {
           threat = true;
         }
-        if (In(lex_.accusation_cues, tokens_[i]) && accuser < 0 && (lex_.verb_second || i < match.begin)) {
+        if (In(lex_.accusation_cues, tokens_[i]) && accuser < 0 &&
+            (lex_.verb_second || i < match.begin)) {
           int ci = ClauseOf(i);
-          accuser = ci < 0 ? -1 : ClauseSubject(clauses_[ci], lex_.verb_second ? clauses_[ci].end : i, {});
+          accuser = ci < 0
+                        ? -1
+                        : ClauseSubject(clauses_[ci], lex_.verb_second ? clauses_[ci].end : i, {});
           if (accuser < 0) accuser = -2;  // an accusation without a named accuser
         }
       }
@@ -1503,12 +1552,14 @@ class SentenceAnalysis {
       // "Verhandlungen über einen Truppenabzug", "talks on sanctions": a topic, not an event.
       size_t j = match.begin;
       while (j > cl.begin && (In(lex_.determiners, tokens_[j - 1]) || mention_at_[j - 1] >= 0 ||
-                              tokens_[j - 1].key == "-" || (tokens_[j - 1].word && !tokens_[j - 1].upper &&
-                                                             !In(lex_.prepositions, tokens_[j - 1])))) {
+                              tokens_[j - 1].key == "-" ||
+                              (tokens_[j - 1].word && !tokens_[j - 1].upper &&
+                               !In(lex_.prepositions, tokens_[j - 1])))) {
         --j;
         if (match.begin - j > 4) break;
       }
-      if (j > cl.begin && In(lex_.topic_prepositions, tokens_[j - 1])) modality = Modality::kHypothetical;
+      if (j > cl.begin && In(lex_.topic_prepositions, tokens_[j - 1]))
+        modality = Modality::kHypothetical;
     }
     if (cl.infinitive && cl.parent >= 0) {
       const Clause& parent = clauses_[cl.parent];
@@ -1518,7 +1569,8 @@ class SentenceAnalysis {
     // The threatened act is not reported as done; the threat is the relation.
     const std::string& relation = threat && !reciprocal ? kThreatRelation : p.relation;
     if (relation != p.relation) conf = std::min(conf, 0.7);
-    if (threat && reciprocal) modality = Modality::kHypothetical;  // threatened each other: not done
+    if (threat && reciprocal)
+      modality = Modality::kHypothetical;  // threatened each other: not done
     if (relation == "demands" || relation == kThreatRelation) {
       if (modality == Modality::kDemanded) modality = Modality::kAsserted;
     }
@@ -1539,8 +1591,8 @@ class SentenceAnalysis {
 
     auto emit = [&](const std::string& s, const std::string& o) {
       if (s == o || s.empty() || o.empty()) return;
-      out->push_back({s, relation, o, polarity, modality, conf, speaker,
-                      tokens_[match.begin].start, tokens_[match.end - 1].end});
+      out->push_back({s, relation, o, polarity, modality, conf, speaker, tokens_[match.begin].start,
+                      tokens_[match.end - 1].end});
     };
     // A symmetric relation is stored once per pair; a reciprocal pattern of a
     // directed relation ("clashed with") holds both ways.
@@ -1616,18 +1668,19 @@ std::vector<RawRelation> RelationExtractor::Impl::Run(const SentenceInput& in,
     for (const Mention& m : analysis.mentions()) {
       // Only states named as actors or partners count for "both countries"
       // ("der Sieg über Japan" does not).
-      if (m.discourse || !(m.gov_prep.empty() || lex.between_prepositions.count(m.gov_prep))) continue;
+      if (m.discourse || !(m.gov_prep.empty() || lex.between_prepositions.count(m.gov_prep)))
+        continue;
       for (const auto& id : m.entities) {
         const EntityRecord* e = catalog->FindById(id);
-        if (e == nullptr || (e->kind != EntityKind::kState && e->kind != EntityKind::kBreakaway)) continue;
+        if (e == nullptr || (e->kind != EntityKind::kState && e->kind != EntityKind::kBreakaway))
+          continue;
         auto& recent = state->recent_states;
         recent.erase(std::remove(recent.begin(), recent.end(), id), recent.end());
         recent.push_back(id);
       }
     }
     if (state->recent_states.size() > 8) {
-      state->recent_states.erase(state->recent_states.begin(),
-                                 state->recent_states.end() - 8);
+      state->recent_states.erase(state->recent_states.begin(), state->recent_states.end() - 8);
     }
   }
   return out;

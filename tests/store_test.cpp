@@ -14,6 +14,7 @@
 #include <fstream>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -1311,6 +1312,75 @@ TEST_CASE("load: a document whose lines are split across the input is loaded who
                    "AND v.id < d.evidence_first + d.triples);",
                    dir) == "0\n");
     }
+  }
+}
+
+TEST_CASE("load: documents in any interleaving give the store that grouped input gives") {
+  // Differential: the same documents as shuffled lines (so documents come
+  // split, in any order) and grouped, first into an empty file store, then
+  // a second version with changed, unchanged and new documents.
+  const std::vector<std::string> entities = {"AAA", "BBB", "CCC", "DDD"};
+  const std::vector<std::string> relations = {"meets", "sanctions", "lifts_sanctions", "visits",
+                                              "cuts_ties", "restores_ties"};
+  for (uint32_t seed = 1; seed <= 12; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+    // Version 1: documents d0..d5 with 1-4 lines; version 2 changes some.
+    std::vector<std::vector<std::string>> v1(6), v2;
+    auto line = [&](size_t doc) {
+      size_t a = pick(entities.size()), b = pick(entities.size() - 1);
+      if (b >= a) ++b;
+      return Line("d" + std::to_string(doc), "2020-0" + std::to_string(1 + pick(9)) + "-01",
+                  entities[a], relations[pick(relations.size())], entities[b],
+                  R"(,"sentence":)" + std::to_string(pick(5)));
+    };
+    for (size_t d = 0; d < v1.size(); ++d) {
+      for (size_t k = 0, n = 1 + pick(4); k < n; ++k) v1[d].push_back(line(d));
+    }
+    v2 = v1;
+    v2[1].push_back(line(1));              // changed: a line more
+    v2[2].pop_back();                      // changed: a line less (maybe none: not in the file)
+    v2[3] = {line(3)};                     // changed: replaced
+    v2.push_back({line(6), line(6)});      // new
+    auto grouped = [](const std::vector<std::vector<std::string>>& docs) {
+      std::string out;
+      for (const auto& d : docs) {
+        for (const auto& l : d) out += l + "\n";
+      }
+      return out;
+    };
+    auto shuffled = [&](const std::vector<std::vector<std::string>>& docs) {
+      std::vector<std::string> lines;
+      for (const auto& d : docs) lines.insert(lines.end(), d.begin(), d.end());
+      std::shuffle(lines.begin(), lines.end(), rng);
+      std::string out;
+      for (const auto& l : lines) out += l + "\n";
+      return out;
+    };
+    test::TempDir dir;
+    auto store = OpenStore(dir.File("s.db"));
+    auto reference = OpenStore(":memory:");
+    LoadStats got = MustLoad(store.get(), shuffled(v1));
+    LoadStats want = MustLoad(reference.get(), grouped(v1));
+    CHECK(got.documents_new == want.documents_new);
+    CHECK(got.evidence_added == want.evidence_added);
+    CHECK(GraphTexts(store.get()) == GraphTexts(reference.get()));
+    got = MustLoad(store.get(), shuffled(v2));
+    want = MustLoad(reference.get(), grouped(v2));
+    CHECK(got.documents_new == want.documents_new);
+    CHECK(got.documents_changed == want.documents_changed);
+    CHECK(got.documents_unchanged == want.documents_unchanged);
+    CHECK(got.evidence_added == want.evidence_added);
+    CHECK(GraphTexts(store.get()) == GraphTexts(reference.get()));
+    CHECK(StatsOf(store.get()).evidence == StatsOf(reference.get()).evidence);
+    CHECK(StatsOf(store.get()).documents == StatsOf(reference.get()).documents);
+    CHECK(store->CheckIntegrity().ok());
+    CHECK(Sqlite(dir.File("s.db"),
+                 "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
+                 "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
+                 "AND v.id < d.evidence_first + d.triples);",
+                 dir) == "0\n");
   }
 }
 

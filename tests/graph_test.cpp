@@ -220,6 +220,69 @@ TEST_SUITE("graph") {
     CHECK(Snapshot::Build(twice).status().IsInvalidArgument());
   }
 
+  TEST_CASE("Build finds ids of any length among thousands by content, in any node order") {
+    // Ids of 1 to 40 characters over a two-letter alphabet (many differ in
+    // one character only; lookups hash 4- and 8-byte words), nodes shuffled.
+    std::mt19937 rng(7);
+    std::set<std::string> unique;
+    while (unique.size() < 3000) {
+      std::string id(1 + rng() % 40, 'a');
+      for (char& c : id) c = rng() % 2 ? 'a' : 'b';
+      unique.insert(id);
+    }
+    std::vector<std::string> ids(unique.begin(), unique.end());
+    std::shuffle(ids.begin(), ids.end(), rng);
+    const std::vector<std::string> dates = {"2022", "2022-07", "2022-07-15", "2023-01-31"};
+    GraphData g;
+    for (const auto& id : ids) g.nodes.push_back({id, "n", EntityKind::kState, {}});
+    for (size_t i = 0; i < 4 * ids.size(); ++i) {
+      Edge edge;
+      edge.id = static_cast<int64_t>(i + 1);
+      edge.subject = ids[i % ids.size()];
+      edge.object = ids[(i * 7 + 3) % ids.size()];
+      edge.relation = i % 3 ? "meets" : "recognises";
+      edge.first_seen = dates[i % 4];
+      edge.last_seen = dates[(i / 4) % 4];
+      edge.valid_from = edge.first_seen;
+      edge.status = i % 5 ? "active" : "ended";
+      g.edges.push_back(edge);
+    }
+    const GraphData want = g;
+    auto built = Snapshot::Build(std::move(g));
+    REQUIRE(built.ok());
+    auto again = Snapshot::Build(built->table());  // unsorted nodes: the same index
+    REQUIRE(again.ok());
+    for (const Snapshot* s : {&*built, &*again}) {
+      for (NodeIndex n = 0; n < ids.size(); ++n) {
+        CAPTURE(ids[n]);
+        REQUIRE(s->IndexOf(ids[n]) == n);
+        CHECK(s->FindNode(ids[n]) == &s->node(n));
+        std::string other = ids[n];
+        other.back() = 'c';
+        CHECK_FALSE(s->IndexOf(other).has_value());
+        CHECK_FALSE(s->IndexOf(ids[n] + "c").has_value());
+        CHECK_FALSE(s->IndexOf("c" + ids[n]).has_value());
+      }
+      CHECK_FALSE(s->IndexOf("").has_value());
+      for (EdgeIndex e = 0; e < s->num_edges(); ++e) {
+        const Edge got = s->edge(e);
+        const Edge& w = want.edges[e];
+        REQUIRE((got.subject == w.subject && got.object == w.object));
+        REQUIRE((got.first_seen == w.first_seen && got.last_seen == w.last_seen));
+        REQUIRE((got.relation == w.relation && got.status == w.status));
+      }
+    }
+    // 4 dates, 2 statuses and "" (valid_to) interned once each.
+    CHECK(built->table().strings.size() == 7);
+    // An end that differs from a node id in its last character is refused.
+    GraphData bad = want;
+    bad.edges.back().object.back() = 'c';
+    auto refused = Snapshot::Build(std::move(bad));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.status().IsInvalidArgument());
+    CHECK(refused.status().message().find("is not a node") != std::string::npos);
+  }
+
   TEST_CASE("ShortestPath follows direction only when asked; symmetric edges go both ways") {
     Snapshot s = MakeSnapshot({{"A", "B", "recognises"},
                                {"B", "C", "recognises"},

@@ -7,7 +7,9 @@
 #include <sys/mman.h>
 #endif
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
@@ -75,6 +77,87 @@ struct StringViewHash {
   size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
+// Distinct strings numbered 0, 1, ... in insertion order, found by content.
+// The strings are copied into one contiguous pool and looked up through an
+// open-addressing table of (hash tag, number): a lookup touches two compact
+// arrays, where an unordered_map of string_views touches a heap node per
+// entry and the caller's scattered strings (hashing each one it passes in
+// a bucket chain). Building a snapshot from GraphData does millions of them.
+class StringIndex {
+ public:
+  static constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+  // Room for `n` strings of `chars` characters in all, without rehashing.
+  void Reserve(size_t n, size_t chars);
+  // The number of `s`; a new string gets number size(). `fresh` is true if
+  // `s` was new.
+  struct Inserted {
+    uint32_t number;
+    bool fresh;
+  };
+  Inserted Insert(std::string_view s);
+  // The number of `s`, or kNone.
+  uint32_t Find(std::string_view s) const { return Find(s, Hash(s)); }
+  // The same with h = Hash(s).
+  uint32_t Find(std::string_view s, uint64_t h) const {
+    if (slots_.empty()) return kNone;
+    const uint64_t tag = h >> 32;
+    for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return kNone;
+      const auto number = static_cast<uint32_t>(slot) - 1;
+      if ((slot >> 32) == tag && Get(number) == s) return number;
+    }
+  }
+  // Starts loading the table entry where the search for a string of hash
+  // `h` begins (bulk lookups prefetch a few strings ahead).
+  void Prefetch(uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+  }
+  // A 64-bit hash: eight bytes at a time (the last chunk overlapping the
+  // one before), each mixed in by a multiplication, then a splitmix64
+  // avalanche. Ids and dates are short: a few multiplications per string.
+  static uint64_t Hash(std::string_view s) {
+    constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+    const char* p = s.data();
+    const size_t n = s.size();
+    uint64_t h = n * kMul;
+    auto mix = [&h](uint64_t w) { h = std::rotl((h ^ w) * kMul, 29); };
+    auto load = [](const char* q, auto word) {
+      std::memcpy(&word, q, sizeof word);
+      return uint64_t{word};
+    };
+    if (n >= 8) {
+      const char* last = p + n - 8;
+      for (; p < last; p += 8) mix(load(p, uint64_t{}));
+      mix(load(last, uint64_t{}));
+    } else if (n >= 4) {
+      mix(load(p, uint32_t{}) << 32 | load(p + n - 4, uint32_t{}));
+    } else if (n > 0) {
+      mix(uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+          uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+          static_cast<unsigned char>(p[n - 1]));
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+  }
+  size_t size() const { return ends_.size() - 1; }
+  std::string_view Get(uint32_t number) const {
+    return {pool_.data() + ends_[number], ends_[number + 1] - ends_[number]};
+  }
+
+ private:
+  void Rehash(size_t capacity);
+
+  std::string pool_;
+  std::vector<size_t> ends_{0};  // string i is pool_[ends_[i], ends_[i + 1])
+  std::vector<uint64_t> slots_;  // (tag << 32) | (number + 1); 0 = empty
+  uint64_t mask_ = 0;
+};
+
 // Compressed sparse row adjacency: the edges of node n are
 // edges[offsets[n] .. offsets[n + 1]), sorted by edge index; other[i] is the
 // far end of edges[i] (the object in `out`, the subject in `in`), so a
@@ -88,10 +171,9 @@ struct Csr {
 struct Snapshot::Impl {
   GraphTable table;
   // Node ids: when table.nodes is strictly sorted by id (as the store reads
-  // it) a binary search, else this map, whose keys view into
-  // table.nodes[i].id (the Impl is heap-held and never moved).
+  // it) a binary search, else this index (numbers = node indices).
   bool sorted_ids = false;
-  std::unordered_map<std::string_view, NodeIndex, StringViewHash> index;
+  StringIndex index;
   static constexpr NodeIndex kNoNode = std::numeric_limits<NodeIndex>::max();
   NodeIndex Find(std::string_view id) const;
   // Per relation: what traversals and path weights read.

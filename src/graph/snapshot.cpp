@@ -1,7 +1,9 @@
 // Snapshot: indexes GraphData into flat CSR adjacency lists of edge indices.
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cstring>
 #include <limits>
 #include <unordered_set>
 #include <utility>
@@ -38,6 +40,42 @@ Csr MakeCsr(size_t n, const BigVector<Snapshot::Impl::CompactEdge>& edges, bool 
 }
 
 }  // namespace
+
+void StringIndex::Rehash(size_t capacity) {
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  for (uint32_t number = 0; number < size(); ++number) {
+    const uint64_t h = Hash(Get(number));
+    uint64_t i = h & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = (h >> 32 << 32) | (uint64_t{number} + 1);
+  }
+}
+
+void StringIndex::Reserve(size_t n, size_t chars) {
+  pool_.reserve(chars);
+  ends_.reserve(n + 1);
+  // At most half full: linear probing stays short.
+  const size_t capacity = std::bit_ceil(std::max<size_t>(16, 2 * n));
+  if (capacity > slots_.size()) Rehash(capacity);
+}
+
+StringIndex::Inserted StringIndex::Insert(std::string_view s) {
+  if (2 * (size() + 1) > slots_.size()) Rehash(std::max<size_t>(16, 2 * slots_.size()));
+  const uint64_t h = Hash(s);
+  const uint64_t tag = h >> 32;
+  uint64_t i = h & mask_;
+  for (; slots_[i] != 0; i = (i + 1) & mask_) {
+    const uint64_t slot = slots_[i];
+    const auto number = static_cast<uint32_t>(slot) - 1;
+    if ((slot >> 32) == tag && Get(number) == s) return {number, false};
+  }
+  const auto number = static_cast<uint32_t>(size());
+  slots_[i] = (tag << 32) | (uint64_t{number} + 1);
+  pool_.append(s);
+  ends_.push_back(pool_.size());
+  return {number, true};
+}
 
 bool EdgeMatches(const Edge& edge, const GraphFilter& filter) {
   if (!filter.as_of.empty()) {
@@ -98,7 +136,7 @@ namespace {
 constexpr size_t kLimit = std::numeric_limits<uint32_t>::max();
 
 // Indexes the node ids of impl->table.nodes: nothing to build if they are
-// strictly sorted and `allow_sorted` (lookups by binary search), else a hash map.
+// strictly sorted and `allow_sorted` (lookups by binary search), else a StringIndex.
 Status IndexNodes(Snapshot::Impl* impl, bool allow_sorted) {
   const auto& nodes = impl->table.nodes;
   if (allow_sorted) {
@@ -111,11 +149,13 @@ Status IndexNodes(Snapshot::Impl* impl, bool allow_sorted) {
       return Status::OK();
     }
   }
-  impl->index.reserve(nodes.size());
+  size_t chars = 0;
+  for (const Entity& node : nodes) chars += node.id.size();
+  impl->index.Reserve(nodes.size(), chars);
   for (size_t i = 0; i < nodes.size(); ++i) {
     const std::string& id = nodes[i].id;
     if (id.empty()) return Status::InvalidArgument("node " + std::to_string(i) + " has no id");
-    if (!impl->index.emplace(id, static_cast<NodeIndex>(i)).second) {
+    if (!impl->index.Insert(id).fresh) {
       return Status::InvalidArgument("node id \"" + id + "\" appears twice");
     }
   }
@@ -155,63 +195,75 @@ bool SameRelation(const GraphTable::Relation& r, const Edge& edge) {
          std::bit_cast<uint64_t>(r.goldstein) == std::bit_cast<uint64_t>(edge.goldstein);
 }
 
-// Interns strings of GraphData edges (dates, statuses, relations).
+// Strings of GraphData edges (dates, statuses) as indices into t.strings,
+// whose numbering the index mirrors.
 struct Interner {
-  std::unordered_map<std::string_view, uint32_t, StringViewHash> ids;
+  StringIndex index;
   std::vector<std::string>* strings = nullptr;
-  // `s` must outlive the interner (it views the GraphData being converted).
   uint32_t Intern(const std::string& s) {
-    auto [it, fresh] = ids.emplace(s, static_cast<uint32_t>(strings->size()));
-    if (fresh) strings->push_back(s);
-    return it->second;
+    const StringIndex::Inserted in = index.Insert(s);
+    if (in.fresh) strings->push_back(s);
+    return in.number;
   }
 };
 
-}  // namespace
-
-Result<Snapshot> Snapshot::Build(GraphData data) {
-  if (data.nodes.size() >= kLimit || data.edges.size() >= kLimit) {
-    return Status::InvalidArgument("graph too large for a snapshot (2^32 - 1 nodes or edges)");
-  }
-  auto impl = std::make_unique<Impl>();
+// Fills impl->table.edges (and its relations and strings) from `edges`,
+// whose ends must be nodes of impl->table, indexed in impl->index. The rows
+// come out as Store::ReadGraphTable would give them, so the rest of the
+// build is the one of Build(GraphTable).
+Status AddEdgeRows(const std::vector<Edge>& edges, Snapshot::Impl* impl) {
   GraphTable& t = impl->table;
-  t.nodes = std::move(data.nodes);
-  // Edges name their ends by id: a hash lookup per edge.
-  if (Status s = IndexNodes(impl.get(), false); !s.ok()) return s;
-  const size_t m = data.edges.size();
-  t.edges.resize(m);
+  const StringIndex& nodes = impl->index;
+  const size_t m = edges.size();
+  // Each row is written once, in order: no zeroing pass over the array.
+  t.edges.reserve(m);
+  PreferHugePages(t.edges.data(), m * sizeof(GraphTable::EdgeRow));
   t.strings.emplace_back();
   Interner strings{{}, &t.strings};
-  strings.ids.emplace(std::string_view(), 0);
+  strings.index.Insert("");
   // Relations by name; a name with several (cameo, plover, goldstein,
   // symmetric) variants gets one relation per variant.
-  std::unordered_map<std::string_view, std::vector<uint32_t>, StringViewHash> rel_ids;
+  StringIndex relation_names;
+  std::vector<std::vector<uint32_t>> variants;  // by name number
   // GraphData from the store is ordered by subject: remember the last one.
   std::string_view last_subject;
   NodeIndex last_subject_index = 0;
   uint32_t last_rel = kLimit, last_status = 0;
+  // Node lookups miss the cache (random ids in a table of megabytes): hash
+  // the ends of an edge a few edges ahead and start loading their entries.
+  constexpr size_t kAhead = 8;
+  std::array<uint64_t, kAhead> subject_hash{}, object_hash{};
+  auto hash_ahead = [&](size_t e) {
+    subject_hash[e % kAhead] = StringIndex::Hash(edges[e].subject);
+    object_hash[e % kAhead] = StringIndex::Hash(edges[e].object);
+    nodes.Prefetch(subject_hash[e % kAhead]);
+    nodes.Prefetch(object_hash[e % kAhead]);
+  };
+  for (size_t e = 0; e < std::min(m, kAhead); ++e) hash_ahead(e);
   for (size_t e = 0; e < m; ++e) {
-    const Edge& edge = data.edges[e];
-    GraphTable::EdgeRow& row = t.edges[e];
+    const Edge& edge = edges[e];
+    const uint64_t s_hash = subject_hash[e % kAhead], o_hash = object_hash[e % kAhead];
+    if (e + kAhead < m) hash_ahead(e + kAhead);
     if (e == 0 || edge.subject != last_subject) {
-      auto s = impl->index.find(edge.subject);
-      if (s == impl->index.end()) {
+      const uint32_t s = nodes.Find(edge.subject, s_hash);
+      if (s == StringIndex::kNone) {
         return Status::InvalidArgument(EdgeText(edge) + " names entity \"" + edge.subject +
                                        "\" that is not a node");
       }
       last_subject = edge.subject;
-      last_subject_index = s->second;
+      last_subject_index = s;
     }
-    auto o = impl->index.find(edge.object);
-    if (o == impl->index.end()) {
+    const uint32_t o = nodes.Find(edge.object, o_hash);
+    if (o == StringIndex::kNone) {
       return Status::InvalidArgument(EdgeText(edge) + " names entity \"" + edge.object +
                                      "\" that is not a node");
     }
     uint32_t rel = kLimit;
     if (last_rel != kLimit && SameRelation(t.relations[last_rel], edge)) rel = last_rel;
     if (rel == kLimit) {
-      std::vector<uint32_t>& variants = rel_ids[edge.relation];
-      for (uint32_t r : variants) {
+      const StringIndex::Inserted name = relation_names.Insert(edge.relation);
+      if (name.fresh) variants.emplace_back();
+      for (uint32_t r : variants[name.number]) {
         if (SameRelation(t.relations[r], edge)) {
           rel = r;
           break;
@@ -221,13 +273,14 @@ Result<Snapshot> Snapshot::Build(GraphData data) {
         rel = static_cast<uint32_t>(t.relations.size());
         t.relations.push_back(
             {edge.relation, edge.cameo, edge.plover, edge.goldstein, edge.symmetric});
-        variants.push_back(rel);
+        variants[name.number].push_back(rel);
       }
     }
     last_rel = rel;
+    GraphTable::EdgeRow row;
     row.id = edge.id;
     row.subject = last_subject_index;
-    row.object = o->second;
+    row.object = o;
     row.relation = rel;
     // Most edges repeat a date (events: valid_from = first_seen) and take
     // one of three statuses: compare before hashing.
@@ -237,13 +290,27 @@ Result<Snapshot> Snapshot::Build(GraphData data) {
     row.valid_from =
         edge.valid_from == edge.first_seen ? row.first_seen : strings.Intern(edge.valid_from);
     row.valid_to = edge.valid_to.empty() ? 0 : strings.Intern(edge.valid_to);
-    if (e == 0 || edge.status != data.edges[e - 1].status)
-      last_status = strings.Intern(edge.status);
+    if (e == 0 || edge.status != edges[e - 1].status) last_status = strings.Intern(edge.status);
     row.status = last_status;
     row.evidence_count = edge.evidence_count;
     row.source_count = edge.source_count;
     row.confidence = edge.confidence;
+    t.edges.push_back(row);
   }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<Snapshot> Snapshot::Build(GraphData data) {
+  if (data.nodes.size() >= kLimit || data.edges.size() >= kLimit) {
+    return Status::InvalidArgument("graph too large for a snapshot (2^32 - 1 nodes or edges)");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->table.nodes = std::move(data.nodes);
+  // Edges name their ends by id: a hash lookup per edge, so always the index.
+  if (Status s = IndexNodes(impl.get(), false); !s.ok()) return s;
+  if (Status s = AddEdgeRows(data.edges, impl.get()); !s.ok()) return s;
   IndexEdges(impl.get());
   return Snapshot(std::move(impl));
 }
@@ -286,8 +353,8 @@ NodeIndex Snapshot::Impl::Find(std::string_view id) const {
                                [](const Entity& n, std::string_view key) { return n.id < key; });
     return it != nodes.end() && it->id == id ? static_cast<NodeIndex>(it - nodes.begin()) : kNoNode;
   }
-  auto it = index.find(id);
-  return it == index.end() ? kNoNode : it->second;
+  static_assert(StringIndex::kNone == kNoNode);
+  return index.Find(id);
 }
 
 const Entity* Snapshot::FindNode(std::string_view id) const {

@@ -1564,4 +1564,57 @@ TEST_CASE("crash safety: kill -9 during a large load leaves a consistent store; 
   CHECK(strip(got.out) == strip(want.out));
 }
 
+TEST_CASE("crash safety: a first load killed mid-write is rolled back by the next reader") {
+  // The first load into an empty store writes with a rollback journal. A
+  // child process loads with a tiny page cache (so pages reach the file
+  // mid-transaction) and kills itself inside the transaction: the file is
+  // left with a hot journal that only a writer can roll back.
+  test::TempDir dir;
+  const std::string path = dir.File("first.db");
+  std::string text;
+  for (int i = 0; i < 20000; ++i) {
+    text += Line("doc" + std::to_string(i / 10), "2020-01-15", "E" + std::to_string(i % 97),
+                 "meets", "E" + std::to_string((i * 7 + 1) % 89),
+                 R"(,"evidence":{"text":"A reasonably long evidence sentence to make the file grow."})") +
+            "\n";
+  }
+  { OpenStore(path); }  // schema and vocabulary, committed
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    StoreOptions small;
+    small.cache_kib = 256;
+    auto s = Store::Open(path, small);
+    if (!s.ok()) _exit(2);
+    LoadOptions o;
+    o.on_progress = [](int64_t written) {
+      if (written >= 15000) kill(getpid(), SIGKILL);
+    };
+    std::istringstream in(text);
+    (void)(*s)->LoadTriples(in, "big.jsonl", o);
+    _exit(3);  // not reached: killed inside the transaction
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGKILL);
+  std::error_code ec;
+  REQUIRE(std::filesystem::file_size(path + "-journal", ec) > 0);  // a hot journal
+
+  StoreOptions ro;
+  ro.read_only = true;
+  auto reader = Store::Open(path, ro);
+  REQUIRE_MESSAGE(reader.ok(), reader.status().ToString());
+  CHECK(StatsOf(reader->get()).documents == 0);
+  CHECK(StatsOf(reader->get()).evidence == 0);
+  CHECK((*reader)->CheckIntegrity().ok());
+  CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
+  // A re-run completes it.
+  auto store = OpenStore(path);
+  LoadStats r = MustLoad(store.get(), text);
+  CHECK(r.documents_new == 2000);
+  CHECK(StatsOf(store.get()).evidence == 20000);
+  CHECK(store->CheckIntegrity().ok());
+}
+
 }  // TEST_SUITE

@@ -73,6 +73,25 @@ Status SetMeta(Db* db, const std::string& key, const std::string& value) {
   return st->Run();
 }
 
+// Opens `path` for writing once: its first read rolls back the hot journal
+// an interrupted first load left; then WAL mode is set again (if another
+// connection came meanwhile, the next writer's open sets it).
+Status RollBackInterruptedLoad(const std::string& path, int busy_timeout_ms) {
+  store::Db rw;
+  Status s = rw.Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+  if (s.ok()) {
+    sqlite3_busy_timeout(rw.handle(), busy_timeout_ms);
+    s = store::SchemaVersion(&rw).status();
+  }
+  if (s.ok()) {
+    (void)rw.Exec("PRAGMA journal_mode = WAL");
+    return Status::OK();
+  }
+  return Status::IOError("store " + path +
+                         " has an interrupted load to roll back, which needs write access: " +
+                         s.message());
+}
+
 }  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -106,6 +125,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
 
   // Any read fails with SQLITE_NOTADB here if the file is not SQLite.
   auto version = store::SchemaVersion(&db);
+  if (!version.ok() && options.read_only &&
+      sqlite3_extended_errcode(db.handle()) == SQLITE_READONLY_ROLLBACK) {
+    // A first load (rollback journal, docs/store.md) was interrupted: roll it
+    // back as any writer's open would, then read.
+    s = RollBackInterruptedLoad(path, options.busy_timeout_ms);
+    if (!s.ok()) return s;
+    version = store::SchemaVersion(&db);
+  }
   if (!version.ok()) return version.status();
   if (!options.read_only) {
     if (*version == 0) {

@@ -135,6 +135,16 @@ std::string EditVocab(std::string json, const std::string& name, const std::stri
   return json;
 }
 
+// Documents whose evidence is not one contiguous id range (expected: "0").
+const char* const kScatteredDocumentsSql =
+    "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
+    "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
+    "AND v.id < d.evidence_first + d.triples);";
+// The indexes a first load drops and builds again (expected: "3").
+const char* const kBulkIndexCountSql =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+    "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object');";
+
 // Runs `script` through the sqlite3 shell on the file `path`: its output.
 std::string Sqlite(const std::string& path, const std::string& script, const test::TempDir& dir) {
   const std::string file = dir.File("script.sql");
@@ -147,6 +157,23 @@ std::string Sqlite(const std::string& path, const std::string& script, const tes
   const int rc = pclose(p);
   REQUIRE_MESSAGE((WIFEXITED(rc) && WEXITSTATUS(rc) == 0), out);
   return out;
+}
+
+// While another writer's transaction is open on `path`: a second writer
+// opens the store, waits its busy timeout (100 ms) for the lock and gets Busy.
+void CheckSecondWriterGetsBusy(const std::string& path) {
+  StoreOptions wo;
+  wo.busy_timeout_ms = 100;
+  auto second = Store::Open(path, wo);
+  REQUIRE_MESSAGE(second.ok(), second.status().ToString());
+  const auto start = std::chrono::steady_clock::now();
+  auto r = Load(second->get(), Line("x", "2021-01-01", "CCC", "meets", "DDD") + "\n");
+  const auto waited = std::chrono::steady_clock::now() - start;
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().IsBusy());
+  CHECK(Contains(r.status().message(),
+                 "store " + path + " is locked by another writer; gave up after 100 ms"));
+  CHECK(waited >= std::chrono::milliseconds(90));
 }
 
 }  // namespace
@@ -318,11 +345,7 @@ JOIN relation_types r ON r.id = v.relation_ref;
     CHECK(StatsOf(s.get()).evidence_negative == 1);
     // Documents' evidence is contiguous again; unchanged documents stay no-ops
     // and a changed one replaces exactly its own rows.
-    CHECK(Sqlite(path,
-                 "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
-                 "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
-                 "AND v.id < d.evidence_first + d.triples);",
-                 dir) == "0\n");
+    CHECK(Sqlite(path, kScatteredDocumentsSql, dir) == "0\n");
     LoadStats again = MustLoad(s.get(), first);
     CHECK(again.documents_unchanged == 2);  // d1, d3 (d2 differs from `later`)
     MustLoad(reference.get(), first);
@@ -776,18 +799,7 @@ TEST_CASE("concurrency: a reader reads during a write; a second writer gets Busy
     REQUIRE(g.ok());
     CHECK(g->edges.size() == 1);
 
-    StoreOptions wo;
-    wo.busy_timeout_ms = 100;
-    auto second = Store::Open(path, wo);
-    REQUIRE_MESSAGE(second.ok(), second.status().ToString());
-    const auto start = std::chrono::steady_clock::now();
-    auto r = Load(second->get(), Line("x", "2021-01-01", "CCC", "meets", "DDD") + "\n");
-    const auto waited = std::chrono::steady_clock::now() - start;
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.status().IsBusy());
-    CHECK(Contains(r.status().message(),
-                   "store " + path + " is locked by another writer; gave up after 100 ms"));
-    CHECK(waited >= std::chrono::milliseconds(90));
+    CheckSecondWriterGetsBusy(path);
   };
   std::string text;
   for (int i = 0; i < 3; ++i) {
@@ -810,18 +822,7 @@ TEST_CASE("concurrency: during a first load into an empty store, a second writer
   o.on_progress = [&](int64_t) {
     if (checked) return;
     checked = true;
-    StoreOptions wo;
-    wo.busy_timeout_ms = 100;
-    auto second = Store::Open(path, wo);
-    REQUIRE_MESSAGE(second.ok(), second.status().ToString());
-    const auto start = std::chrono::steady_clock::now();
-    auto r = Load(second->get(), Line("x", "2021-01-01", "CCC", "meets", "DDD") + "\n");
-    const auto waited = std::chrono::steady_clock::now() - start;
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.status().IsBusy());
-    CHECK(Contains(r.status().message(),
-                   "store " + path + " is locked by another writer; gave up after 100 ms"));
-    CHECK(waited >= std::chrono::milliseconds(90));
+    CheckSecondWriterGetsBusy(path);
   };
   std::string text;
   for (int i = 0; i < 3; ++i) {
@@ -1209,10 +1210,7 @@ TEST_CASE("bulk load: a first load builds its indexes at the end, with the same 
   CHECK(again.evidence_added == 0);
   auto ev = bulk->EvidenceFor("E0", "meets", "E3");
   REQUIRE(ev.ok());
-  CHECK(Sqlite(path,
-               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-               "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object');",
-               dir) == "3\n");
+  CHECK(Sqlite(path, kBulkIndexCountSql, dir) == "3\n");
   // The first load wrote with a rollback journal (the store was empty); the
   // file is back in WAL mode for readers during later loads.
   CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
@@ -1233,10 +1231,7 @@ TEST_CASE("bulk load: a first load while a reader has the file open, and a faile
   CHECK(StatsOf(writer.get()).evidence == 0);
   CHECK(writer->CheckIntegrity().ok());
   CHECK(Sqlite(path, "PRAGMA journal_mode;", dir) == "wal\n");
-  CHECK(Sqlite(path,
-               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-               "AND name IN ('evidence_by_triple', 'edges_by_pair', 'edges_by_object');",
-               dir) == "3\n");
+  CHECK(Sqlite(path, kBulkIndexCountSql, dir) == "3\n");
 
   // A reader holds the file open: the load keeps the WAL, and the reader
   // reads the committed state during and after it.
@@ -1306,11 +1301,7 @@ TEST_CASE("load: a document whose lines are split across the input is loaded who
     CHECK(store->CheckIntegrity().ok());
     if (backend.file) {
       // Each document's evidence is one contiguous id range.
-      CHECK(Sqlite(BackendPath(backend, dir),
-                   "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
-                   "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
-                   "AND v.id < d.evidence_first + d.triples);",
-                   dir) == "0\n");
+      CHECK(Sqlite(BackendPath(backend, dir), kScatteredDocumentsSql, dir) == "0\n");
     }
   }
 }
@@ -1376,11 +1367,7 @@ TEST_CASE("load: documents in any interleaving give the store that grouped input
     CHECK(StatsOf(store.get()).evidence == StatsOf(reference.get()).evidence);
     CHECK(StatsOf(store.get()).documents == StatsOf(reference.get()).documents);
     CHECK(store->CheckIntegrity().ok());
-    CHECK(Sqlite(dir.File("s.db"),
-                 "SELECT count(*) FROM documents d WHERE triples <> (SELECT count(*) FROM "
-                 "evidence_rows v WHERE v.document_ref = d.id AND v.id >= d.evidence_first "
-                 "AND v.id < d.evidence_first + d.triples);",
-                 dir) == "0\n");
+    CHECK(Sqlite(dir.File("s.db"), kScatteredDocumentsSql, dir) == "0\n");
   }
 }
 

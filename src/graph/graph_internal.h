@@ -3,10 +3,6 @@
 // Private to src/graph: the snapshot's index layout and helpers shared by the
 // algorithm files.
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -18,26 +14,10 @@
 #include <utility>
 #include <vector>
 
+#include "common/huge_pages.h"
 #include "geokg/graph.h"
 
 namespace geokg {
-
-// Asks the kernel to back a large buffer that is about to be written with
-// huge pages (first-touch faults of 4 KiB pages dominate building big
-// arrays). A hint only.
-inline void PreferHugePages(const void* data, size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  if (bytes < kHuge) return;
-  const auto begin = reinterpret_cast<uintptr_t>(data);
-  const uintptr_t lo = (begin + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t hi = (begin + bytes) & ~(kHuge - 1);
-  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
 
 // An allocator that leaves trivial elements uninitialised on resize: the
 // big per-edge arrays below are written in full right after, and zeroing

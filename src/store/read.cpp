@@ -11,10 +11,7 @@
 
 #include <sqlite3.h>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
+#include "common/huge_pages.h"
 #include "store_impl.h"
 
 namespace geokg {
@@ -461,23 +458,6 @@ class ScanSettings {
   int64_t mmap_ = 0;
   bool active_ = false;
 };
-
-// Asks the kernel to back a large buffer that is about to be written with
-// huge pages: first-touch page faults of 4 KiB pages were a third of a cold
-// snapshot read. A hint only (no effect without transparent huge pages).
-void PreferHugePages(const void* data, size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  if (bytes < 2 * kHuge) return;
-  const auto begin = reinterpret_cast<uintptr_t>(data);
-  const uintptr_t lo = (begin + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t hi = (begin + bytes) & ~(kHuge - 1);
-  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
 
 // "(?1,?2,...)" for `count` parameters starting at `first`.
 std::string Placeholders(size_t first, size_t count) {

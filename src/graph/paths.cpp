@@ -65,6 +65,28 @@ bool PathLess(const RawPath& a, const RawPath& b) {
   return a.edges < b.edges;
 }
 
+// The path s .. meet .. t of a bidirectional search from the edges each side
+// reached a node by (parent[0] from s, parent[1] from t), into `path`.
+void StitchPath(const Ctx& c, const std::vector<EdgeIndex> (&parent)[2], NodeIndex s,
+                NodeIndex meet, NodeIndex t, RawPath* path) {
+  auto far_end = [&c](EdgeIndex e, NodeIndex v) {
+    return c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
+  };
+  for (NodeIndex v = meet; v != s; v = far_end(parent[0][v], v)) {  // meet .. s
+    path->edges.push_back(parent[0][v]);
+    path->nodes.push_back(v);
+  }
+  path->nodes.push_back(s);
+  std::reverse(path->nodes.begin(), path->nodes.end());
+  std::reverse(path->edges.begin(), path->edges.end());
+  for (NodeIndex v = meet; v != t;) {  // meet .. t
+    const EdgeIndex e = parent[1][v];
+    path->edges.push_back(e);
+    v = far_end(e, v);
+    path->nodes.push_back(v);
+  }
+}
+
 // Meet-in-the-middle BFS by hops; `hop_limit` 0 = unlimited.
 std::optional<RawPath> BidirectionalBfs(const Ctx& c, NodeIndex s, NodeIndex t, int hop_limit) {
   RawPath path;
@@ -108,23 +130,7 @@ std::optional<RawPath> BidirectionalBfs(const Ctx& c, NodeIndex s, NodeIndex t, 
     if (meet != kNone) break;
   }
   if (meet == kNone || (hop_limit > 0 && best > hop_limit)) return std::nullopt;
-  // s .. meet
-  for (NodeIndex v = meet; v != s;) {
-    EdgeIndex e = parent[0][v];
-    path.edges.push_back(e);
-    path.nodes.push_back(v);
-    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
-  }
-  path.nodes.push_back(s);
-  std::reverse(path.nodes.begin(), path.nodes.end());
-  std::reverse(path.edges.begin(), path.edges.end());
-  // meet .. t
-  for (NodeIndex v = meet; v != t;) {
-    EdgeIndex e = parent[1][v];
-    path.edges.push_back(e);
-    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
-    path.nodes.push_back(v);
-  }
+  StitchPath(c, parent, s, meet, t, &path);
   path.cost = static_cast<double>(path.edges.size());
   return path;
 }
@@ -250,21 +256,7 @@ std::optional<RawPath> BidirectionalDijkstra(const Ctx& c, NodeIndex s, NodeInde
     });
   }
   if (meet == kNone) return std::nullopt;
-  for (NodeIndex v = meet; v != s;) {
-    const EdgeIndex e = parent[0][v];
-    path.edges.push_back(e);
-    path.nodes.push_back(v);
-    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
-  }
-  path.nodes.push_back(s);
-  std::reverse(path.nodes.begin(), path.nodes.end());
-  std::reverse(path.edges.begin(), path.edges.end());
-  for (NodeIndex v = meet; v != t;) {
-    const EdgeIndex e = parent[1][v];
-    path.edges.push_back(e);
-    v = c.g.Src(e) == v ? c.g.Dst(e) : c.g.Src(e);
-    path.nodes.push_back(v);
-  }
+  StitchPath(c, parent, s, meet, t, &path);
   for (EdgeIndex e : path.edges) path.cost += c.Cost(e);
   return path;
 }

@@ -631,24 +631,21 @@ Result<MentionFinder> MentionFinder::Build(const EntityCatalog& catalog, const L
       }
     }
   }
-  for (const auto& agent : lexicon.agent_nouns) {
-    f.agent_forms_.push_back(agent);
-    for (const auto& ending : lexicon.noun_endings) {
-      if (ending.empty()) continue;
-      auto form = agent;
-      form.back() += ending;
-      f.agent_forms_.push_back(form);
+  // Each noun as given and with each noun ending on its last word.
+  auto add_forms = [&](const std::vector<std::vector<std::string>>& nouns,
+                       std::vector<std::vector<std::string>>* forms) {
+    for (const auto& noun : nouns) {
+      forms->push_back(noun);
+      for (const auto& ending : lexicon.noun_endings) {
+        if (ending.empty()) continue;
+        auto form = noun;
+        form.back() += ending;
+        forms->push_back(form);
+      }
     }
-  }
-  for (const auto& noun : lexicon.instrument_nouns) {
-    f.instrument_forms_.push_back(noun);
-    for (const auto& ending : lexicon.noun_endings) {
-      if (ending.empty()) continue;
-      auto form = noun;
-      form.back() += ending;
-      f.instrument_forms_.push_back(form);
-    }
-  }
+  };
+  add_forms(lexicon.agent_nouns, &f.agent_forms_);
+  add_forms(lexicon.instrument_nouns, &f.instrument_forms_);
   // Longest first, so that "foreign ministry" wins over "foreign".
   for (auto* forms : {&f.agent_forms_, &f.instrument_forms_}) {
     std::sort(forms->begin(), forms->end(),

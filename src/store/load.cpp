@@ -81,7 +81,6 @@ struct Rec {
   std::string_view text;
   std::string_view speaker;
   std::string_view extractor;
-  uint32_t doc = 0;   // index into Batch::docs
   uint64_t hash = 0;  // canonical hash of the input line (derived document hashes)
 };
 
@@ -147,7 +146,6 @@ class RecList {
   size_t size() const { return size_; }
   Rec& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
   const Rec& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
-  Rec& back() { return blocks_.back().back(); }
 
  private:
   static constexpr size_t kBlock = 1 << 14;
@@ -191,7 +189,6 @@ struct Batch {
   void Add(size_t doc, const Rec& r) {
     const auto i = static_cast<uint32_t>(recs.size());
     recs.push_back(r);
-    recs.back().doc = static_cast<uint32_t>(doc);
     DocIn& d = docs[doc];
     auto& last = d.more_runs.empty() ? d.run : d.more_runs.back();
     if (d.count == 0) {
@@ -340,10 +337,11 @@ class Writer {
   // indexes once at the end instead of row by row.
   Status Begin(const LoadOptions& options) {
     options_ = &options;
-    auto empty = m_->db.QueryInt(
-        "SELECT NOT EXISTS(SELECT 1 FROM documents) AND NOT EXISTS(SELECT 1 FROM edges)");
-    if (!empty.ok()) return empty.status();
-    if (*empty != 0) rollback_journal_ = m_->UseRollbackJournal();
+    // The journal can only be switched outside a transaction; inside it the
+    // contents are asked again, where no other writer can change them.
+    auto before = Contents();
+    if (!before.ok()) return before.status();
+    if (!before->documents && !before->edges) rollback_journal_ = m_->UseRollbackJournal();
     Status s = m_->Begin();
     if (!s.ok()) return s;
     open_ = true;
@@ -368,16 +366,14 @@ class Writer {
                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     }
     if (!s.ok()) return s;
-    auto edges = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM edges)");
-    if (!edges.ok()) return edges.status();
-    edges_empty_ = *edges == 0;
+    auto now = Contents();
+    if (!now.ok()) return now.status();
+    edges_empty_ = !now->edges;
+    had_documents_ = now->documents;
     // Each document's evidence is one id range after all existing rows.
     auto max_id = m_->db.QueryInt("SELECT coalesce(max(id), 0) FROM evidence_rows");
     if (!max_id.ok()) return max_id.status();
     next_id_ = *max_id + 1;
-    auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
-    if (!docs.ok()) return docs.status();
-    had_documents_ = *docs != 0;
     if (!had_documents_ && edges_empty_) {
       for (const auto& index : store::kBulkIndexes) {
         s = m_->db.Exec(std::string("DROP INDEX IF EXISTS ") + index.name);
@@ -461,6 +457,19 @@ class Writer {
     if (!r.ok()) return r.status();
     *st = std::move(r.value());
     return Status::OK();
+  }
+
+  // Whether the store has documents and edges.
+  struct StoreContents {
+    bool documents = false;
+    bool edges = false;
+  };
+  Result<StoreContents> Contents() {
+    auto docs = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM documents)");
+    if (!docs.ok()) return docs.status();
+    auto edges = m_->db.QueryInt("SELECT EXISTS(SELECT 1 FROM edges)");
+    if (!edges.ok()) return edges.status();
+    return StoreContents{*docs != 0, *edges != 0};
   }
 
   // Builds the indexes a bulk load dropped. SQLite sorts an index's keys in

@@ -8,8 +8,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 
 namespace geokg {
+
+inline constexpr size_t kHugePage = size_t{2} << 20;
 
 // Asks the kernel to back a large buffer that is about to be written with
 // huge pages: first-touch faults of 4 KiB pages were a third of a cold
@@ -18,7 +21,7 @@ namespace geokg {
 // buffer are marked.
 inline void PreferHugePages(const void* data, size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  constexpr uintptr_t kHuge = kHugePage;
   if (bytes < kHuge) return;
   const auto begin = reinterpret_cast<uintptr_t>(data);
   const uintptr_t lo = (begin + kHuge - 1) & ~(kHuge - 1);
@@ -29,5 +32,58 @@ inline void PreferHugePages(const void* data, size_t bytes) {
   (void)bytes;
 #endif
 }
+
+// Memory for a buffer of at least 2 MiB, aligned to 2 MiB and marked for
+// huge pages, so it is faulted in 2 MiB at a time: a first load of 1M triples
+// took 150,000 page faults (about 8 us each on a virtual machine) when its
+// big buffers came from malloc. Smaller sizes come from operator new. Free
+// with FreeHuge and the same size. Throws std::bad_alloc.
+inline void* AllocateHuge(size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= kHugePage) {
+    const size_t size = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+    // Map one huge page more than needed and unmap the unaligned ends.
+    void* raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    const auto begin = reinterpret_cast<uintptr_t>(raw);
+    const uintptr_t aligned = (begin + kHugePage - 1) & ~(kHugePage - 1);
+    if (aligned > begin) munmap(raw, aligned - begin);
+    const uintptr_t tail = aligned + size;
+    const uintptr_t end = begin + size + kHugePage;
+    if (end > tail) munmap(reinterpret_cast<void*>(tail), end - tail);
+    madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
+    return reinterpret_cast<void*>(aligned);
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+inline void FreeHuge(void* p, size_t bytes) noexcept {
+  if (p == nullptr) return;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= kHugePage) {
+    munmap(p, (bytes + kHugePage - 1) & ~(kHugePage - 1));
+    return;
+  }
+#endif
+  ::operator delete(p);
+}
+
+// A standard allocator over AllocateHuge, for vectors that grow large.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(AllocateHuge(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) noexcept { FreeHuge(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const noexcept {
+    return true;
+  }
+};
 
 }  // namespace geokg

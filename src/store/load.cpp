@@ -12,12 +12,15 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "geokg/triple.h"
 
+#include "common/huge_pages.h"
 #include "schema.h"
 #include "store_impl.h"
 
@@ -37,17 +40,53 @@ struct EntityIn {
   int64_t ref = 0;  // entities.id once written
 };
 
-// Copies of strings that must outlive the buffers they were parsed from, in
-// large blocks (one allocation per block, not per string). Views stay valid
-// when the arena is moved.
+// Memory for Arenas: 2 MiB blocks on huge pages (faulted in 2 MiB at a
+// time), handed out in pieces, so that the many small arenas of a load (one
+// per parsed chunk) share blocks. Thread-safe.
+class ArenaBlocks {
+ public:
+  ArenaBlocks() = default;
+  ArenaBlocks(const ArenaBlocks&) = delete;
+  ArenaBlocks& operator=(const ArenaBlocks&) = delete;
+  ~ArenaBlocks() {
+    for (auto [p, size] : blocks_) FreeHuge(p, size);
+  }
+
+  char* Take(size_t n) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (n > left_) {
+      const size_t size = std::max(kHugePage, n);
+      char* p = static_cast<char*>(AllocateHuge(size));
+      blocks_.emplace_back(p, size);
+      if (size > kHugePage) return p;  // an outsized piece gets a block of its own
+      next_ = p;
+      left_ = size;
+    }
+    char* out = next_;
+    next_ += n;
+    left_ -= n;
+    return out;
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::pair<char*, size_t>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// Copies of strings that must outlive the buffers they were parsed from,
+// packed into pieces of ArenaBlocks (which own the memory). Copyable views
+// stay valid as long as the ArenaBlocks.
 class Arena {
  public:
+  explicit Arena(ArenaBlocks* blocks) : blocks_(blocks) {}
+
   std::string_view Add(std::string_view s) {
     if (s.empty()) return {};
     if (s.size() > left_) {
-      const size_t size = std::max(kBlock, s.size());
-      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-      next_ = blocks_.back().get();
+      const size_t size = std::max(kPiece, s.size());
+      next_ = blocks_->Take(size);
       left_ = size;
     }
     std::memcpy(next_, s.data(), s.size());
@@ -58,8 +97,8 @@ class Arena {
   }
 
  private:
-  static constexpr size_t kBlock = 1 << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  static constexpr size_t kPiece = 64 << 10;
+  ArenaBlocks* blocks_;
   char* next_ = nullptr;
   size_t left_ = 0;
 };
@@ -148,8 +187,8 @@ class RecList {
   const Rec& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
 
  private:
-  static constexpr size_t kBlock = 1 << 14;
-  std::vector<std::vector<Rec>> blocks_;
+  static constexpr size_t kBlock = kHugePage / sizeof(Rec);
+  std::vector<std::vector<Rec, HugePageAllocator<Rec>>> blocks_;
   size_t size_ = 0;
 };
 
@@ -178,12 +217,12 @@ struct Batch {
   std::vector<EntityIn> entities;
   ViewMap<uint32_t> entity_index;
   std::vector<uint32_t> filled_in;  // written entities that a later line named or typed
-  std::vector<DocIn> docs;
+  std::vector<DocIn, HugePageAllocator<DocIn>> docs;
   ViewMap<size_t> doc_index;
   // All recs in input order (one list, not one per document: fewer
   // allocations); each DocIn names its runs.
   RecList recs;
-  std::vector<Arena> arenas;  // backing store of the Recs' strings
+  ArenaBlocks arena_blocks;  // backing store of the Recs' strings (Arenas)
   size_t last_doc = 0;
 
   void Add(size_t doc, const Rec& r) {
@@ -836,15 +875,16 @@ class Writer {
   // batch's points. A second thread computes them block by block while this
   // one inserts the block before.
   Status InsertComputedEdges(Stmt* insert, LoadStats* stats) {
-    using Block = std::vector<std::pair<Key, EdgeRow>>;
+    using Block = std::vector<std::pair<Key, EdgeRow>, HugePageAllocator<std::pair<Key, EdgeRow>>>;
     constexpr size_t kBlockPoints = 1 << 16;
     auto cut = [this](size_t begin) {  // a block ends with a key
       size_t end = std::min(begin + kBlockPoints, points_.size());
       while (end < points_.size() && points_[end].first == points_[end - 1].first) ++end;
       return end;
     };
-    auto compute = [this](size_t begin, size_t end) {
-      Block block;
+    // Fills `block` (a recycled one: its memory is reused, not faulted in again).
+    auto compute = [this](size_t begin, size_t end, Block block) {
+      block.clear();
       std::vector<EvPoint> points;
       std::vector<EdgeRow> rows;
       for (size_t i = begin; i < end;) {
@@ -859,19 +899,21 @@ class Writer {
       return block;
     };
     size_t end = cut(0);
-    std::future<Block> next = std::async(std::launch::async, compute, size_t{0}, end);
+    std::future<Block> next = std::async(std::launch::async, compute, size_t{0}, end, Block());
+    Block spare;
     while (next.valid()) {
       Block block = next.get();
       if (end < points_.size()) {
         const size_t begin = end;
         end = cut(begin);
-        next = std::async(std::launch::async, compute, begin, end);
+        next = std::async(std::launch::async, compute, begin, end, std::move(spare));
       }
       for (const auto& [key, row] : block) {
         Status s = InsertEdge(insert, key.subject, key.object, row);
         if (!s.ok()) return s;  // ~future waits for the block being computed
         ++stats->edges_touched;
       }
+      spare = std::move(block);
     }
     return Status::OK();
   }
@@ -912,7 +954,8 @@ class Writer {
   Stmt find_doc_, insert_doc_, update_doc_, delete_ev_, insert_ev_;
   Stmt find_entity_, insert_entity_, insert_alias_, update_entity_;
   std::unordered_map<int64_t, std::string> ids_;
-  std::vector<std::pair<Key, EvPoint>> points_;  // edge-making evidence of this batch
+  // Edge-making evidence of this batch.
+  std::vector<std::pair<Key, EvPoint>, HugePageAllocator<std::pair<Key, EvPoint>>> points_;
   std::unordered_set<Key, KeyHash> db_keys_;     // keys whose stored evidence changed
   ViewMap<int64_t> extractors_;                  // extractors.id by name
   std::string_view extractor_name_;              // the last one looked up
@@ -982,7 +1025,7 @@ void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std:
 constexpr size_t kNoDoc = static_cast<size_t>(-1);
 
 // Adds a parsed line to the batch (the Rec's strings already live in one of
-// the batch's arenas). When the line starts another document, the writer
+// the batch's arena blocks). When the line starts another document, the writer
 // writes the one before it; `open_doc` is the document of the last line.
 Status AddParsed(Batch* batch, Writer* writer, size_t* open_doc, const ParsedLine& p) {
   const size_t doc = batch->Doc(p.t.doc, p.doc_id);
@@ -1010,6 +1053,7 @@ struct Chunk {
   std::unique_ptr<char[]> text;
   size_t size = 0;
   size_t capacity = 0;  // of `text`
+  explicit Chunk(ArenaBlocks* blocks) : arena(blocks) {}
   Arena arena;
   std::vector<ParsedLine> lines;  // non-blank lines
   int64_t line_count = 0;         // lines in the chunk, blank ones too
@@ -1107,7 +1151,6 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
       if (!as.ok()) return as;
       ++stats.triples;
     }
-    batch.arenas.push_back(std::move(c->arena));
     next_line += c->line_count;
     return Status::OK();
   };
@@ -1116,12 +1159,11 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
     while (!eof && pending.size() < static_cast<size_t>(threads)) {
       std::unique_ptr<Chunk> c;
       if (spare.empty()) {
-        c = std::make_unique<Chunk>();
+        c = std::make_unique<Chunk>(&batch.arena_blocks);
       } else {
         c = std::move(spare.back());
         spare.pop_back();
         c->lines.clear();
-        c->arena = Arena();
       }
       if (!ReadChunk(in, &carry, c.get())) {
         eof = true;
@@ -1152,7 +1194,7 @@ Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
   Status s = m.CheckWritable();
   if (!s.ok()) return s;
   Batch batch;
-  batch.arenas.emplace_back();
+  Arena arena(&batch.arena_blocks);
   LoadStats stats;
   const LoadOptions options;
   Writer writer(&m, &batch);
@@ -1171,7 +1213,6 @@ Result<LoadStats> Store::LoadTriples(const std::vector<Triple>& triples) {
     }
     p.hash = CanonicalHash(p.t, &scratch);
     p.HashIds();
-    Arena& arena = batch.arenas.back();
     Rec& r = p.rec;
     r.rel = rel;
     r.sentence = p.t.sentence;
@@ -1205,7 +1246,8 @@ Result<int64_t> Store::Impl::RebuildEdges() {
   if (!read.ok()) return read.status();
   // Every edge-making evidence row with its key, sorted by key: the same
   // (pair, family) groups a load computes.
-  Arena dates;
+  ArenaBlocks date_blocks;
+  Arena dates(&date_blocks);
   std::vector<std::pair<Key, EvPoint>> all;
   while (read->Step()) {
     const RelInfo* rel = FindRel(read->Int(2));
@@ -1307,8 +1349,7 @@ Result<LoadStats> Store::MergeFrom(const std::string& other_path) {
     }
     if (!docs->status().ok()) return docs->status();
   }
-  batch.arenas.emplace_back();
-  Arena& arena = batch.arenas.back();
+  Arena arena(&batch.arena_blocks);
   auto ev = odb.Prepare(
       "SELECT document_ref, sentence, subject_ref, relation_ref, object_ref, polarity, modality, "
       "event_date, date_precision, confidence, span_start, span_end, text, speaker, extractor "

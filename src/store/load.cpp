@@ -142,8 +142,6 @@ struct DocIn {
   Fate fate = Fate::kOpen;
   int64_t first = 0;
   size_t written = 0;
-  size_t points_first = 0;  // its edge-making evidence: Writer::points_[first, end)
-  size_t points_end = 0;
   // The store's row from before this load, looked up when first written.
   bool looked_up = false;
   bool existed = false;      // the store had it before this load
@@ -173,22 +171,32 @@ struct DocIn {
   }
 };
 
-// Recs in input order, in blocks that never move: a growing vector would
-// copy all of them at every reallocation (about 7% of a first load's CPU).
-class RecList {
+// A growing list in blocks of huge pages that never move: a growing vector
+// would copy all of its elements at every reallocation (about 7% of a first
+// load's CPU) and fault in twice the memory.
+template <typename T>
+class BlockList {
  public:
-  void push_back(const Rec& r) {
+  T& push_back(T v) {
     if (blocks_.empty() || blocks_.back().size() == kBlock) blocks_.emplace_back().reserve(kBlock);
-    blocks_.back().push_back(r);
     ++size_;
+    return blocks_.back().emplace_back(std::move(v));
   }
   size_t size() const { return size_; }
-  Rec& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
-  const Rec& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+  bool empty() const { return size_ == 0; }
+  T& back() { return blocks_.back().back(); }
+  T& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
+  const T& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
+  template <typename F>
+  void ForEach(F f) {
+    for (auto& block : blocks_) {
+      for (T& v : block) f(v);
+    }
+  }
 
  private:
-  static constexpr size_t kBlock = kHugePage / sizeof(Rec);
-  std::vector<std::vector<Rec, HugePageAllocator<Rec>>> blocks_;
+  static constexpr size_t kBlock = std::max<size_t>(1, kHugePage / sizeof(T));
+  std::vector<std::vector<T, HugePageAllocator<T>>> blocks_;
   size_t size_ = 0;
 };
 
@@ -217,11 +225,11 @@ struct Batch {
   std::vector<EntityIn> entities;
   ViewMap<uint32_t> entity_index;
   std::vector<uint32_t> filled_in;  // written entities that a later line named or typed
-  std::vector<DocIn, HugePageAllocator<DocIn>> docs;
+  BlockList<DocIn> docs;
   ViewMap<size_t> doc_index;
   // All recs in input order (one list, not one per document: fewer
   // allocations); each DocIn names its runs.
-  RecList recs;
+  BlockList<Rec> recs;
   ArenaBlocks arena_blocks;  // backing store of the Recs' strings (Arenas)
   size_t last_doc = 0;
 
@@ -446,8 +454,6 @@ class Writer {
       const int64_t end = d.first + static_cast<int64_t>(d.written);
       Status s = delete_ev_.Bind(1, d.first).Bind(2, end).Run();
       if (!s.ok()) return s;
-      for (size_t i = d.points_first; i < d.points_end; ++i) points_[i].second.rel = nullptr;
-      reopened_ = true;
     }
     if (d.fate != DocIn::Fate::kOpen) d.fate = DocIn::Fate::kDeferred;
     return Status::OK();
@@ -457,7 +463,9 @@ class Writer {
   // family) whose evidence changed, runs `extra` and commits.
   Result<LoadStats> Finish(LoadStats stats, const std::function<Status()>& extra) {
     Status s;
-    for (DocIn& d : batch_->docs) {
+    auto& docs = batch_->docs;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      DocIn& d = docs[i];
       if (d.fate == DocIn::Fate::kOpen || d.fate == DocIn::Fate::kDeferred) {
         s = WriteDoc(&d);
         if (!s.ok()) return s;
@@ -465,17 +473,18 @@ class Writer {
     }
     s = WriteEntities();
     if (!s.ok()) return s;
-    for (const DocIn& d : batch_->docs) {
+    size_t written = 0;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const DocIn& d = docs[i];
       if (d.fate == DocIn::Fate::kUnchanged) {
         ++stats.documents_unchanged;
         continue;
       }
       ++(d.existed ? stats.documents_changed : stats.documents_new);
       stats.evidence_added += static_cast<int64_t>(d.written);
+      written += d.written;
     }
-    if (reopened_) {  // points of documents that were taken back
-      std::erase_if(points_, [](const auto& p) { return p.second.rel == nullptr; });
-    }
+    CollectPoints(written);
     s = Recompute(&stats);
     if (s.ok() && bulk_) s = BuildIndexes();
     if (s.ok() && extra) s = extra();
@@ -677,7 +686,6 @@ class Writer {
     }
     if (!s.ok()) return s;
     d->first = next_id_;
-    d->points_first = points_.size();
     d->ForEachRec([&](uint32_t i) {
       if (!s.ok()) return;
       const Rec& r = batch_->recs[i];
@@ -696,20 +704,34 @@ class Writer {
       st.Bind(12, r.start).Bind(13, r.end).BindStatic(14, r.text);
       st.BindStatic(15, r.speaker).Bind(16, *extractor);
       s = st.Run();
-      if (!store::MakesEdges(r.polarity, r.modality)) return;
-      const EntityIn& subject = batch_->entities[r.subject];
-      const EntityIn& object = batch_->entities[r.object];
-      Key key{subject.ref, object.ref, r.rel->family_ref};
-      if (r.rel->family_symmetric && object.id < subject.id) std::swap(key.subject, key.object);
-      points_.push_back({key, {r.rel, r.date, d->ref, r.confidence}});
     });
     if (!s.ok()) return s;
-    d->points_end = points_.size();
     d->written = d->count;
     d->fate = DocIn::Fate::kWritten;
     written_ += count;
     if (options_->on_progress) options_->on_progress(written_);
     return Status::OK();
+  }
+
+  // The edge-making evidence of the documents written (`written` rows), with
+  // their keys, into points_ (one allocation of the right size).
+  void CollectPoints(size_t written) {
+    points_.clear();
+    points_.reserve(written);
+    auto& docs = batch_->docs;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const DocIn& d = docs[i];
+      if (d.fate != DocIn::Fate::kWritten) continue;
+      d.ForEachRec([&](uint32_t rec) {
+        const Rec& r = batch_->recs[rec];
+        if (!store::MakesEdges(r.polarity, r.modality)) return;
+        const EntityIn& subject = batch_->entities[r.subject];
+        const EntityIn& object = batch_->entities[r.object];
+        Key key{subject.ref, object.ref, r.rel->family_ref};
+        if (r.rel->family_symmetric && object.id < subject.id) std::swap(key.subject, key.object);
+        points_.push_back({key, {r.rel, r.date, d.ref, r.confidence}});
+      });
+    }
   }
 
   // Keys of the positive evidence a changed document is about to lose: its
@@ -946,7 +968,6 @@ class Writer {
   bool edges_empty_ = false;  // the store had no edges when the load began
   bool had_documents_ = true;  // ... and had documents (else none needs looking up)
   bool bulk_ = false;         // indexes are built at the end
-  bool reopened_ = false;     // a written document was taken back
   int64_t next_id_ = 0;       // the next evidence id
   int64_t written_ = 0;       // triples written so far (progress)
   size_t entities_written_ = 0;

@@ -21,6 +21,7 @@
 #include "geokg/triple.h"
 
 #include "common/huge_pages.h"
+#include "row_feed.h"
 #include "schema.h"
 #include "store_impl.h"
 
@@ -364,6 +365,77 @@ struct KeyHash {
   }
 };
 
+// Evidence rows waiting to be inserted by one statement (row_feed.h).
+class PendingEvidence : public store::RowSource {
+ public:
+  struct Row {
+    const Rec* rec;
+    int64_t id;
+    int64_t document_ref;
+    int64_t subject_ref;
+    int64_t object_ref;
+    int64_t extractor_ref;
+  };
+  std::vector<Row> rows;
+
+  size_t Rows() const override { return rows.size(); }
+  void Column(size_t i, int col, sqlite3_context* ctx) const override {
+    const Row& row = rows[i];
+    const Rec& r = *row.rec;
+    auto text = [ctx](std::string_view v) {  // an empty view may have no data: ""
+      sqlite3_result_text(ctx, v.empty() ? "" : v.data(), static_cast<int>(v.size()),
+                          SQLITE_STATIC);
+    };
+    switch (col) {
+      case 0: sqlite3_result_int64(ctx, row.id); break;
+      case 1: sqlite3_result_int64(ctx, row.document_ref); break;
+      case 2: sqlite3_result_int64(ctx, r.sentence); break;
+      case 3: sqlite3_result_int64(ctx, row.subject_ref); break;
+      case 4: sqlite3_result_int64(ctx, r.rel->ref); break;
+      case 5: sqlite3_result_int64(ctx, row.object_ref); break;
+      case 6: sqlite3_result_int64(ctx, store::Code(r.polarity)); break;
+      case 7: sqlite3_result_int64(ctx, store::Code(r.modality)); break;
+      case 8: text(r.date); break;
+      case 9: sqlite3_result_int64(ctx, store::Code(r.precision)); break;
+      case 10: sqlite3_result_double(ctx, r.confidence); break;
+      case 11: sqlite3_result_int64(ctx, r.start); break;
+      case 12: sqlite3_result_int64(ctx, r.end); break;
+      case 13: text(r.text); break;
+      case 14: text(r.speaker); break;
+      case 15: sqlite3_result_int64(ctx, row.extractor_ref); break;
+      default: break;
+    }
+  }
+};
+
+// Computed edges of keys, inserted by one statement (row_feed.h).
+class EdgeBlock : public store::RowSource {
+ public:
+  std::vector<std::pair<Key, EdgeRow>, HugePageAllocator<std::pair<Key, EdgeRow>>> rows;
+
+  size_t Rows() const override { return rows.size(); }
+  void Column(size_t i, int col, sqlite3_context* ctx) const override {
+    const auto& [key, row] = rows[i];
+    auto text = [ctx](const std::string& v) {
+      sqlite3_result_text(ctx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    };
+    switch (col) {
+      case 0: sqlite3_result_int64(ctx, key.subject); break;
+      case 1: sqlite3_result_int64(ctx, row.rel_ref); break;
+      case 2: sqlite3_result_int64(ctx, key.object); break;
+      case 3: text(row.first_seen); break;
+      case 4: text(row.last_seen); break;
+      case 5: text(row.valid_from); break;
+      case 6: text(row.valid_to); break;
+      case 7: sqlite3_result_int64(ctx, row.evidence_count); break;
+      case 8: sqlite3_result_int64(ctx, row.source_count); break;
+      case 9: sqlite3_result_double(ctx, row.confidence); break;
+      case 10: text(row.status); break;
+      default: break;
+    }
+  }
+};
+
 // Writes a Batch in one transaction. New documents are written while the
 // batch is still being read (Close), which overlaps parsing and writing; a
 // document whose lines turn out to be split across the input is taken back
@@ -410,7 +482,8 @@ class Writer {
                   "INSERT INTO evidence_rows(id, document_ref, sentence, subject_ref, "
                   "relation_ref, object_ref, polarity, modality, event_date, date_precision, "
                   "confidence, span_start, span_end, text, speaker, extractor_ref) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15 "
+                  "FROM geokg_rows(?)");
     }
     if (!s.ok()) return s;
     auto now = Contents();
@@ -452,7 +525,8 @@ class Writer {
     DocIn& d = batch_->docs[doc];
     if (d.fate == DocIn::Fate::kWritten) {
       const int64_t end = d.first + static_cast<int64_t>(d.written);
-      Status s = delete_ev_.Bind(1, d.first).Bind(2, end).Run();
+      Status s = FlushEvidence();
+      if (s.ok()) s = delete_ev_.Bind(1, d.first).Bind(2, end).Run();
       if (!s.ok()) return s;
     }
     if (d.fate != DocIn::Fate::kOpen) d.fate = DocIn::Fate::kDeferred;
@@ -472,6 +546,7 @@ class Writer {
       }
     }
     s = WriteEntities();
+    if (s.ok()) s = FlushEvidence();
     if (!s.ok()) return s;
     size_t written = 0;
     for (size_t i = 0; i < docs.size(); ++i) {
@@ -694,23 +769,25 @@ class Writer {
         s = extractor.status();
         return;
       }
-      // Static binds: the strings outlive the statement's step.
-      Stmt& st = insert_ev_;
-      st.Bind(1, next_id_++).Bind(2, d->ref).Bind(3, r.sentence);
-      st.Bind(4, batch_->entities[r.subject].ref).Bind(5, r.rel->ref);
-      st.Bind(6, batch_->entities[r.object].ref).Bind(7, store::Code(r.polarity));
-      st.Bind(8, store::Code(r.modality)).BindStatic(9, r.date);
-      st.Bind(10, store::Code(r.precision)).Bind(11, r.confidence);
-      st.Bind(12, r.start).Bind(13, r.end).BindStatic(14, r.text);
-      st.BindStatic(15, r.speaker).Bind(16, *extractor);
-      s = st.Run();
+      pending_.rows.push_back({&r, next_id_++, d->ref, batch_->entities[r.subject].ref,
+                               batch_->entities[r.object].ref, *extractor});
     });
+    if (s.ok() && pending_.rows.size() >= kPendingRows) s = FlushEvidence();
     if (!s.ok()) return s;
     d->written = d->count;
     d->fate = DocIn::Fate::kWritten;
     written_ += count;
     if (options_->on_progress) options_->on_progress(written_);
     return Status::OK();
+  }
+
+  // Inserts the pending evidence rows (their recs' strings outlive the step).
+  Status FlushEvidence() {
+    if (pending_.rows.empty()) return Status::OK();
+    store::BindRowSource(&insert_ev_, 1, &pending_);
+    Status s = insert_ev_.Run();
+    pending_.rows.clear();
+    return s;
   }
 
   // The edge-making evidence of the documents written (`written` rows), with
@@ -813,7 +890,7 @@ class Writer {
 
     std::sort(points_.begin(), points_.end(),
               [](const auto& x, const auto& y) { return x.first < y.first; });
-    if (edges_empty_ && db_keys_.empty()) return InsertComputedEdges(&insert, stats);
+    if (edges_empty_ && db_keys_.empty()) return InsertComputedEdges(stats);
     std::vector<std::string> dates;  // backing store of points read from the store
     std::vector<EvPoint> points;
     std::vector<EdgeRow> rows;
@@ -896,9 +973,16 @@ class Writer {
   // The store had no edges: each key's edges are a pure function of this
   // batch's points. A second thread computes them block by block while this
   // one inserts the block before.
-  Status InsertComputedEdges(Stmt* insert, LoadStats* stats) {
-    using Block = std::vector<std::pair<Key, EdgeRow>, HugePageAllocator<std::pair<Key, EdgeRow>>>;
+  Status InsertComputedEdges(LoadStats* stats) {
+    using Block = EdgeBlock;
     constexpr size_t kBlockPoints = 1 << 16;
+    Stmt insert;
+    Status s = Prepare(&insert,
+                       "INSERT INTO edges(subject_ref, relation_ref, object_ref, first_seen, "
+                       "last_seen, valid_from, valid_to, evidence_count, source_count, "
+                       "confidence, status) "
+                       "SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 FROM geokg_rows(?)");
+    if (!s.ok()) return s;
     auto cut = [this](size_t begin) {  // a block ends with a key
       size_t end = std::min(begin + kBlockPoints, points_.size());
       while (end < points_.size() && points_[end].first == points_[end - 1].first) ++end;
@@ -906,7 +990,7 @@ class Writer {
     };
     // Fills `block` (a recycled one: its memory is reused, not faulted in again).
     auto compute = [this](size_t begin, size_t end, Block block) {
-      block.clear();
+      block.rows.clear();
       std::vector<EvPoint> points;
       std::vector<EdgeRow> rows;
       for (size_t i = begin; i < end;) {
@@ -915,7 +999,7 @@ class Writer {
         points.clear();
         for (size_t k = i; k < j; ++k) points.push_back(points_[k].second);
         store::ComputeEdges(&points, &rows);
-        for (EdgeRow& row : rows) block.emplace_back(points_[i].first, std::move(row));
+        for (EdgeRow& row : rows) block.rows.emplace_back(points_[i].first, std::move(row));
         i = j;
       }
       return block;
@@ -930,11 +1014,10 @@ class Writer {
         end = cut(begin);
         next = std::async(std::launch::async, compute, begin, end, std::move(spare));
       }
-      for (const auto& [key, row] : block) {
-        Status s = InsertEdge(insert, key.subject, key.object, row);
-        if (!s.ok()) return s;  // ~future waits for the block being computed
-        ++stats->edges_touched;
-      }
+      store::BindRowSource(&insert, 1, &block);
+      s = insert.Run();
+      if (!s.ok()) return s;  // ~future waits for the block being computed
+      stats->edges_touched += static_cast<int64_t>(block.rows.size());
       spare = std::move(block);
     }
     return Status::OK();
@@ -973,6 +1056,10 @@ class Writer {
   size_t entities_written_ = 0;
   std::vector<uint64_t> line_hashes_;
   Stmt find_doc_, insert_doc_, update_doc_, delete_ev_, insert_ev_;
+  // Evidence rows not inserted yet: documents' ids are assigned when they are
+  // written, the rows inserted kPendingRows at a time (and before any delete).
+  static constexpr size_t kPendingRows = 4096;
+  PendingEvidence pending_;
   Stmt find_entity_, insert_entity_, insert_alias_, update_entity_;
   std::unordered_map<int64_t, std::string> ids_;
   // Edge-making evidence of this batch.

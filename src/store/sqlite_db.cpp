@@ -43,6 +43,11 @@ Stmt& Stmt::BindNull(int i) {
   return *this;
 }
 
+Stmt& Stmt::BindPointer(int i, void* p, const char* type) {
+  sqlite3_bind_pointer(stmt_, i, p, type, nullptr);
+  return *this;
+}
+
 bool Stmt::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

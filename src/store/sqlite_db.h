@@ -36,6 +36,8 @@ class Stmt {
   // Bound as TEXT without a copy: `v` must stay alive until Reset()/Run().
   Stmt& BindStatic(int i, std::string_view v);
   Stmt& BindNull(int i);
+  // Bound with sqlite3_bind_pointer (NULL to SQL): for virtual tables.
+  Stmt& BindPointer(int i, void* p, const char* type);
 
   // Runs one step. Returns true if a row is ready. Errors go to status().
   bool Step();

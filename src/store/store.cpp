@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "row_feed.h"
 #include "schema.h"
 #include "store_impl.h"
 
@@ -160,6 +161,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
                 std::to_string(options.cache_kib));
     if (!s.ok()) return s;
     s = store::Migrate(&db, options.migrate_to);
+    if (s.ok()) s = store::RegisterRowFeed(&db);
     if (!s.ok()) return s;
   } else {
     s = db.Exec("PRAGMA cache_size = -" + std::to_string(options.cache_kib));

@@ -4,6 +4,8 @@
 // affected (pair, relation family) keys. docs/store.md has the rules.
 
 #include <string.h>
+#include <chrono>
+#include <cstdio>
 
 #include <algorithm>
 #include <charconv>
@@ -602,6 +604,7 @@ class Writer {
   Status BuildIndexes() {
     Status s = m_->db.Exec("PRAGMA threads = 2; PRAGMA cache_size = -4096");
     for (const auto& index : store::kBulkIndexes) {
+      if (pair_index_built_ && &index == &store::kBulkIndexes[store::kEdgesByPair]) continue;
       if (s.ok()) s = m_->db.Exec(index.create_sql);
     }
     Status r = m_->db.Exec("PRAGMA threads = 0; PRAGMA cache_size = -" +
@@ -999,11 +1002,23 @@ class Writer {
         points.clear();
         for (size_t k = i; k < j; ++k) points.push_back(points_[k].second);
         store::ComputeEdges(&points, &rows);
+        std::stable_sort(rows.begin(), rows.end(), [](const EdgeRow& a, const EdgeRow& b) {
+          return a.rel_ref < b.rel_ref;
+        });
         for (EdgeRow& row : rows) block.rows.emplace_back(points_[i].first, std::move(row));
         i = j;
       }
       return block;
     };
+    if (bulk_) {
+      // The rows come in edges_by_pair's key order (blocks by key, rows of a
+      // key by relation), and one statement inserts a block: the index's
+      // cursor stays on its last page, so keeping the index is cheaper than
+      // building it after (a third of a second on 1M edges).
+      s = m_->db.Exec(store::kBulkIndexes[store::kEdgesByPair].create_sql);
+      if (!s.ok()) return s;
+      pair_index_built_ = true;
+    }
     size_t end = cut(0);
     std::future<Block> next = std::async(std::launch::async, compute, size_t{0}, end, Block());
     Block spare;
@@ -1050,6 +1065,7 @@ class Writer {
   bool rollback_journal_ = false;  // switched from WAL for this load (empty store)
   bool edges_empty_ = false;  // the store had no edges when the load began
   bool had_documents_ = true;  // ... and had documents (else none needs looking up)
+  bool pair_index_built_ = false;  // edges_by_pair was kept during a bulk load's edge inserts
   bool bulk_ = false;         // indexes are built at the end
   int64_t next_id_ = 0;       // the next evidence id
   int64_t written_ = 0;       // triples written so far (progress)

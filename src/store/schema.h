@@ -4,6 +4,8 @@
 // what migrations 1..N produce; PRAGMA user_version records it.
 // docs/store.md documents the tables and views.
 
+#include <cstddef>
+
 #include "sqlite_db.h"
 
 namespace geokg::store {
@@ -27,6 +29,7 @@ struct IndexDef {
   const char* create_sql;
 };
 extern const IndexDef kBulkIndexes[3];
+inline constexpr size_t kEdgesByPair = 1;  // kBulkIndexes[kEdgesByPair] is edges_by_pair
 
 // The current user_version.
 Result<int> SchemaVersion(Db* db);

@@ -2,6 +2,8 @@
 
 #include "geokg/store.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <set>
 
@@ -10,6 +12,10 @@
 #include "store_impl.h"
 
 namespace geokg {
+
+store::FileDescriptor::~FileDescriptor() {
+  if (fd >= 0) close(fd);
+}
 
 using store::Db;
 using store::RelInfo;

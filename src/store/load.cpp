@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <future>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -611,9 +612,19 @@ class Writer {
       stats.evidence_added += static_cast<int64_t>(d.written);
       written += d.written;
     }
-    CollectPoints(written);
-    s = Recompute(&stats);
-    if (s.ok() && bulk_) s = BuildIndexes();
+    if (bulk_) {
+      // The evidence index is built while another thread collects and sorts
+      // the edge points (waited for by ~future, also on failure).
+      auto points = std::async(std::launch::async, [this, written] { CollectPoints(written); });
+      s = BuildIndexes({store::kEvidenceByTriple});
+      points.get();
+    } else {
+      CollectPoints(written);
+    }
+    if (s.ok()) s = Recompute(&stats);
+    // edges_by_pair is kept during the edge inserts (InsertComputedEdges).
+    if (s.ok() && bulk_ && !pair_index_built_) s = BuildIndexes({store::kEdgesByPair});
+    if (s.ok() && bulk_) s = BuildIndexes({store::kEdgesByObject});
     if (s.ok() && extra) s = extra();
     if (!s.ok()) return s;
     if (writeback_) writeback_->Stop();
@@ -652,11 +663,10 @@ class Writer {
   // parts of at most cache_size each, on `PRAGMA threads` threads (when temp
   // storage is a file, as the store's connection keeps it): small parts on
   // two threads were 1.5x faster than one in-memory sort (docs/store.md).
-  Status BuildIndexes() {
+  Status BuildIndexes(std::initializer_list<size_t> which) {
     Status s = m_->db.Exec("PRAGMA threads = 2; PRAGMA cache_size = -4096");
-    for (const auto& index : store::kBulkIndexes) {
-      if (pair_index_built_ && &index == &store::kBulkIndexes[store::kEdgesByPair]) continue;
-      if (s.ok()) s = m_->db.Exec(index.create_sql);
+    for (size_t i : which) {
+      if (s.ok()) s = m_->db.Exec(store::kBulkIndexes[i].create_sql);
     }
     Status r = m_->db.Exec("PRAGMA threads = 0; PRAGMA cache_size = -" +
                            std::to_string(m_->options.cache_kib));
@@ -845,7 +855,8 @@ class Writer {
   }
 
   // The edge-making evidence of the documents written (`written` rows), with
-  // their keys, into points_ (one allocation of the right size).
+  // their keys, into points_ (one allocation of the right size), sorted by
+  // key. Reads only the batch: may run beside SQLite work on another thread.
   void CollectPoints(size_t written) {
     points_.clear();
     points_.reserve(written);
@@ -863,6 +874,8 @@ class Writer {
         points_.push_back({key, {r.rel, r.date, d.ref, r.confidence}});
       });
     }
+    std::sort(points_.begin(), points_.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
   }
 
   // Keys of the positive evidence a changed document is about to lose: its
@@ -942,8 +955,6 @@ class Writer {
     if (s.ok()) s = PrepareEdgeInsert(&m_->db, &insert);
     if (!s.ok()) return s;
 
-    std::sort(points_.begin(), points_.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
     if (edges_empty_ && db_keys_.empty()) return InsertComputedEdges(stats);
     std::vector<std::string> dates;  // backing store of points read from the store
     std::vector<EvPoint> points;

@@ -29,7 +29,10 @@ struct IndexDef {
   const char* create_sql;
 };
 extern const IndexDef kBulkIndexes[3];
-inline constexpr size_t kEdgesByPair = 1;  // kBulkIndexes[kEdgesByPair] is edges_by_pair
+// Their positions in kBulkIndexes.
+inline constexpr size_t kEvidenceByTriple = 0;
+inline constexpr size_t kEdgesByPair = 1;
+inline constexpr size_t kEdgesByObject = 2;
 
 // The current user_version.
 Result<int> SchemaVersion(Db* db);

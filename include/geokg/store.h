@@ -51,6 +51,9 @@ struct LoadOptions {
   // calling thread. Default: 3 (on 2 cores, 3 blocks in flight kept the
   // writing thread busier than 2: 6% faster first loads).
   int parse_threads = 3;
+  // Size of those blocks in bytes (a line longer than that is one block).
+  // Tests use small blocks to cross block boundaries often.
+  size_t chunk_bytes = size_t{1} << 20;
 };
 
 struct LoadStats {

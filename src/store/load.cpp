@@ -239,6 +239,9 @@ struct Batch {
   // allocations); each DocIn names its runs.
   BlockList<Rec> recs;
   ArenaBlocks arena_blocks;  // backing store of the Recs' strings (Arenas)
+  // Strings copied on the loading thread: evidence text of documents whose
+  // input chunk is reused before they are written (LoadTriples).
+  Arena copies{&arena_blocks};
   size_t last_doc = 0;
 
   void Add(size_t doc, const Rec& r) {
@@ -572,6 +575,9 @@ class Writer {
     return WriteDoc(&d);
   }
 
+  // Inserts the evidence rows written so far.
+  Status Flush() { return FlushEvidence(); }
+
   // More lines of the closed document `doc` follow: take back what Close
   // wrote; Finish writes the whole document.
   Status Reopen(size_t doc) {
@@ -579,6 +585,7 @@ class Writer {
     if (d.fate == DocIn::Fate::kWritten) {
       const int64_t end = d.first + static_cast<int64_t>(d.written);
       Status s = FlushEvidence();
+      if (s.ok()) s = RestoreText(d, end);
       if (s.ok()) s = delete_ev_.Bind(1, d.first).Bind(2, end).Run();
       if (!s.ok()) return s;
     }
@@ -842,6 +849,31 @@ class Writer {
     d->fate = DocIn::Fate::kWritten;
     written_ += count;
     if (options_->on_progress) options_->on_progress(written_);
+    return Status::OK();
+  }
+
+  // Copies the text and speaker of a written document's recs back from its
+  // rows [d.first, end): the input chunks they pointed into may be reused.
+  Status RestoreText(const DocIn& d, int64_t end) {
+    if (!read_text_.valid()) {
+      Status s = Prepare(&read_text_,
+                         "SELECT text, speaker FROM evidence_rows WHERE id >= ? AND id < ? "
+                         "ORDER BY id");
+      if (!s.ok()) return s;
+    }
+    read_text_.Bind(1, d.first).Bind(2, end);
+    bool more = true;
+    d.ForEachRec([&](uint32_t i) {  // the order the rows were written in
+      more = more && read_text_.Step();
+      if (!more) return;
+      Rec& r = batch_->recs[i];
+      r.text = batch_->copies.Add(read_text_.Text(0));
+      r.speaker = batch_->copies.Add(read_text_.Text(1));
+    });
+    Status s = read_text_.status();
+    read_text_.Reset();
+    if (!s.ok()) return s;
+    if (!more) return Status::Corruption("evidence of a document being loaded is missing");
     return Status::OK();
   }
 
@@ -1147,7 +1179,7 @@ class Writer {
   ViewMap<int64_t> extractors_;                  // extractors.id by name
   std::string_view extractor_name_;              // the last one looked up
   int64_t extractor_ref_ = 0;
-  Stmt find_extractor_, insert_extractor_, old_keys_;
+  Stmt find_extractor_, insert_extractor_, old_keys_, read_text_;
 };
 
 std::string LineError(const std::string& source, int64_t line, const std::string& msg) {
@@ -1181,8 +1213,23 @@ struct ParsedLine {
   }
 };
 
-// Parses and checks one line (thread-safe: reads only the vocabulary).
-void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std::string* scratch,
+// Per-chunk parse state: the last date and extractor copied to the arena
+// (lines repeat them: one copy serves all).
+struct ParseState {
+  Arena* arena;
+  std::string scratch;
+  std::string_view date, extractor;
+
+  std::string_view Copy(std::string_view s, std::string_view* last) {
+    if (s != *last) *last = arena->Add(s);
+    return *last;
+  }
+};
+
+// Parses and checks one line (thread-safe: reads only the vocabulary). The
+// Rec's text and speaker stay in `text` (parsed in place); date and
+// extractor are copied to the arena.
+void ParseLine(const Store::Impl& m, char* text, size_t size, ParseState* state,
                ParsedLine* out) {
   Status s = ParseTripleJsonInSitu(text, size, &out->t);
   const TripleView& t = out->t;
@@ -1192,7 +1239,7 @@ void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std:
     out->error = s.message();
     return;
   }
-  out->hash = CanonicalHash(t, scratch);
+  out->hash = CanonicalHash(t, &state->scratch);
   out->HashIds();
   Rec& r = out->rec;
   r.rel = rel;
@@ -1203,10 +1250,10 @@ void ParseLine(const Store::Impl& m, char* text, size_t size, Arena* arena, std:
   r.confidence = t.confidence;
   r.start = t.evidence_start;
   r.end = t.evidence_end;
-  r.date = arena->Add(t.date);
-  r.text = arena->Add(t.evidence_text);
-  r.speaker = arena->Add(t.speaker);
-  r.extractor = arena->Add(t.extractor);
+  r.date = state->Copy(t.date, &state->date);
+  r.extractor = state->Copy(t.extractor, &state->extractor);
+  r.text = t.evidence_text;
+  r.speaker = t.speaker;
 }
 
 constexpr size_t kNoDoc = static_cast<size_t>(-1);
@@ -1244,10 +1291,14 @@ struct Chunk {
   Arena arena;
   std::vector<ParsedLine> lines;  // non-blank lines
   int64_t line_count = 0;         // lines in the chunk, blank ones too
+  // Once added: its recs are Batch::recs[first_rec, end_rec), of `docs`.
+  uint32_t first_rec = 0;
+  uint32_t end_rec = 0;
+  std::vector<size_t> docs;
 };
 
 void ParseChunk(const Store::Impl& m, Chunk* c) {
-  std::string scratch;
+  ParseState state{&c->arena, {}, {}, {}};
   char* p = c->text.get();
   char* const end = p + c->size;
   int64_t line_no = 0;  // within the chunk: the loading thread knows where it starts
@@ -1261,7 +1312,7 @@ void ParseChunk(const Store::Impl& m, Chunk* c) {
     if (!blank) {
       ParsedLine& out = c->lines.emplace_back();
       out.line = line_no;  // 0-based within the chunk until added
-      ParseLine(m, p, size, &c->arena, &scratch, &out);
+      ParseLine(m, p, size, &state, &out);
     }
     ++line_no;
     p = line_end + 1;
@@ -1269,10 +1320,10 @@ void ParseChunk(const Store::Impl& m, Chunk* c) {
   c->line_count = line_no;
 }
 
-// Reads the next chunk of whole lines (about kChunkBytes) from `in`;
+// Reads the next chunk of whole lines (about `chunk_bytes`) from `in`;
 // `carry` holds a partial line between calls. False at the end of input.
-bool ReadChunk(std::istream& in, std::string* carry, Chunk* c) {
-  constexpr size_t kChunkBytes = 1 << 20;
+bool ReadChunk(std::istream& in, size_t chunk_bytes, std::string* carry, Chunk* c) {
+  const size_t kChunkBytes = std::max<size_t>(1, chunk_bytes);
   for (;;) {
     // Chunks are recycled: their buffers are reused, not allocated (and
     // faulted in) again for every megabyte.
@@ -1323,6 +1374,8 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
   int64_t next_line = 1;
   bool eof = false;
   auto add_chunk = [&](Chunk* c) -> Status {
+    c->first_rec = static_cast<uint32_t>(batch.recs.size());
+    c->docs.clear();
     for (ParsedLine& p : c->lines) {
       ++stats.lines;
       if (!p.error.empty()) {
@@ -1336,9 +1389,33 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
       }
       Status as = AddParsed(&batch, &writer, &open_doc, p);
       if (!as.ok()) return as;
+      if (c->docs.empty() || c->docs.back() != open_doc) c->docs.push_back(open_doc);
       ++stats.triples;
     }
+    c->end_rec = static_cast<uint32_t>(batch.recs.size());
     next_line += c->line_count;
+    return Status::OK();
+  };
+  // Before a chunk's buffer is reused, which the evidence text of its recs
+  // points into: the rows still to be inserted are, and the recs of its
+  // documents not written yet get copies (a document written already that
+  // turns out to continue gets its text back from the store: Reopen).
+  auto retire = [&](Chunk* c) -> Status {
+    Status rs = writer.Flush();
+    if (!rs.ok()) return rs;
+    std::sort(c->docs.begin(), c->docs.end());
+    c->docs.erase(std::unique(c->docs.begin(), c->docs.end()), c->docs.end());
+    for (size_t doc : c->docs) {
+      const DocIn& d = batch.docs[doc];
+      if (d.fate == DocIn::Fate::kWritten || d.fate == DocIn::Fate::kUnchanged) continue;
+      d.ForEachRec([&](uint32_t i) {
+        if (i < c->first_rec || i >= c->end_rec) return;
+        Rec& r = batch.recs[i];
+        r.text = batch.copies.Add(r.text);
+        r.speaker = batch.copies.Add(r.speaker);
+      });
+    }
+    c->docs.clear();
     return Status::OK();
   };
   std::vector<std::unique_ptr<Chunk>> spare;
@@ -1350,9 +1427,11 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
       } else {
         c = std::move(spare.back());
         spare.pop_back();
+        s = retire(c.get());
+        if (!s.ok()) return s;
         c->lines.clear();
       }
-      if (!ReadChunk(in, &carry, c.get())) {
+      if (!ReadChunk(in, options.chunk_bytes, &carry, c.get())) {
         eof = true;
         break;
       }

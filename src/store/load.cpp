@@ -630,6 +630,9 @@ class Writer {
   // Inserts the evidence rows written so far.
   Status Flush() { return FlushEvidence(); }
 
+  // Whether the store had documents when the load began.
+  bool had_documents() const { return had_documents_; }
+
   // More lines of the closed document `doc` follow: take back what Close
   // wrote; Finish writes the whole document.
   Status Reopen(size_t doc) {
@@ -1269,6 +1272,7 @@ struct ParsedLine {
 // (lines repeat them: one copy serves all).
 struct ParseState {
   Arena* arena;
+  bool copy_text;  // else text and speaker stay in the chunk (see LoadTriples)
   std::string scratch;
   std::string_view date, extractor;
 
@@ -1279,8 +1283,8 @@ struct ParseState {
 };
 
 // Parses and checks one line (thread-safe: reads only the vocabulary). The
-// Rec's text and speaker stay in `text` (parsed in place); date and
-// extractor are copied to the arena.
+// Rec's date and extractor are copied to the arena, its text and speaker
+// too or they stay in `text` (parsed in place).
 void ParseLine(const Store::Impl& m, char* text, size_t size, ParseState* state,
                ParsedLine* out) {
   Status s = ParseTripleJsonInSitu(text, size, &out->t);
@@ -1304,8 +1308,8 @@ void ParseLine(const Store::Impl& m, char* text, size_t size, ParseState* state,
   r.end = t.evidence_end;
   r.date = state->Copy(t.date, &state->date);
   r.extractor = state->Copy(t.extractor, &state->extractor);
-  r.text = t.evidence_text;
-  r.speaker = t.speaker;
+  r.text = state->copy_text ? state->arena->Add(t.evidence_text) : t.evidence_text;
+  r.speaker = state->copy_text ? state->arena->Add(t.speaker) : t.speaker;
 }
 
 constexpr size_t kNoDoc = static_cast<size_t>(-1);
@@ -1349,8 +1353,8 @@ struct Chunk {
   std::vector<size_t> docs;
 };
 
-void ParseChunk(const Store::Impl& m, Chunk* c) {
-  ParseState state{&c->arena, {}, {}, {}};
+void ParseChunk(const Store::Impl& m, bool copy_text, Chunk* c) {
+  ParseState state{&c->arena, copy_text, {}, {}, {}};
   char* p = c->text.get();
   char* const end = p + c->size;
   int64_t line_no = 0;  // within the chunk: the loading thread knows where it starts
@@ -1416,6 +1420,12 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
   Writer writer(&m, &batch);
   s = writer.Begin(options);
   if (!s.ok()) return s;
+  // Into an empty store, the evidence text stays in the parsed input block
+  // until its document is written, nearly always at once (`retire` below).
+  // Into a store with documents, those it has wait for the end of the input
+  // (they may be unchanged): there the parse threads copy the text, which
+  // the loading thread would otherwise have to.
+  const bool copy_text = writer.had_documents();
   size_t open_doc = kNoDoc;
   // Chunks are parsed on worker threads, at most `threads` at a time, and
   // added to the batch in input order on this thread, so errors, skips and
@@ -1454,7 +1464,7 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
   // turns out to continue gets its text back from the store: Reopen).
   auto retire = [&](Chunk* c) -> Status {
     Status rs = writer.Flush();
-    if (!rs.ok()) return rs;
+    if (!rs.ok() || copy_text) return rs;
     std::sort(c->docs.begin(), c->docs.end());
     c->docs.erase(std::unique(c->docs.begin(), c->docs.end()), c->docs.end());
     for (size_t doc : c->docs) {
@@ -1489,11 +1499,12 @@ Result<LoadStats> Store::LoadTriples(std::istream& in, const std::string& source
       }
       Chunk* raw = c.get();
       if (threads == 1) {
-        ParseChunk(m, raw);
+        ParseChunk(m, copy_text, raw);
         pending.emplace_back(std::move(c), std::future<void>());
       } else {
         pending.emplace_back(std::move(c),
-                             std::async(std::launch::async, [&m, raw] { ParseChunk(m, raw); }));
+                             std::async(std::launch::async,
+                                        [&m, copy_text, raw] { ParseChunk(m, copy_text, raw); }));
       }
     }
     if (pending.empty()) break;

@@ -5,13 +5,11 @@
 
 #include <fcntl.h>
 #include <string.h>
-#include <chrono>
-#include <cstdio>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
-#include <charconv>
 #include <cstring>
 #include <deque>
 #include <future>
@@ -195,13 +193,6 @@ class BlockList {
   T& back() { return blocks_.back().back(); }
   T& operator[](size_t i) { return blocks_[i / kBlock][i % kBlock]; }
   const T& operator[](size_t i) const { return blocks_[i / kBlock][i % kBlock]; }
-  template <typename F>
-  void ForEach(F f) {
-    for (auto& block : blocks_) {
-      for (T& v : block) f(v);
-    }
-  }
-
  private:
   static constexpr size_t kBlock = std::max<size_t>(1, kHugePage / sizeof(T));
   std::vector<std::vector<T, HugePageAllocator<T>>> blocks_;

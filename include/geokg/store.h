@@ -42,9 +42,10 @@ struct LoadOptions {
   bool skip_bad = false;
   // Called for each skipped line: (line number, message). May be empty.
   std::function<void(int64_t line, const std::string& message)> on_skip;
-  // Called inside the write transaction after each document's evidence is
-  // written, with the number of triples written so far (progress display;
-  // tests use it to act while the transaction is open). May be empty.
+  // Called inside the write transaction after each document is written
+  // (its evidence rows may still be queued for a multi-row insert), with the
+  // number of triples written so far (progress display; tests use it to act
+  // while the transaction is open). May be empty.
   std::function<void(int64_t triples_written)> on_progress;
   // Threads that parse the input (in blocks of about 1 MiB, added to the
   // load in input order) while the calling thread writes; 1 parses on the

@@ -47,8 +47,8 @@ inline void* AllocateHuge(size_t bytes) {
   if (UsesHugePages(bytes)) {
     const size_t size = (bytes + kHugePage - 1) & ~(kHugePage - 1);
     // Map one huge page more than needed and unmap the unaligned ends.
-    void* raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* raw =
+        mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();
     const auto begin = reinterpret_cast<uintptr_t>(raw);
     const uintptr_t aligned = (begin + kHugePage - 1) & ~(kHugePage - 1);

@@ -64,8 +64,9 @@ int Close(sqlite3_vtab_cursor* cur) {
 
 int Filter(sqlite3_vtab_cursor* cur, int, const char*, int argc, sqlite3_value** argv) {
   auto* c = reinterpret_cast<Cursor*>(cur);
-  c->source = argc == 1 ? static_cast<const RowSource*>(sqlite3_value_pointer(argv[0], kPointerType))
-                        : nullptr;
+  c->source = argc == 1
+                  ? static_cast<const RowSource*>(sqlite3_value_pointer(argv[0], kPointerType))
+                  : nullptr;
   c->row = 0;
   return SQLITE_OK;
 }

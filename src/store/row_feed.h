@@ -11,6 +11,7 @@
 // insert). Private to the store module.
 
 #include <cstddef>
+#include <string_view>
 
 #include <sqlite3.h>
 
@@ -31,6 +32,12 @@ class RowSource {
 };
 
 inline constexpr int kRowFeedColumns = 16;
+
+// Sets a text column without a copy (`v` must outlive the step; an empty
+// view is "", never NULL).
+inline void ResultText(sqlite3_context* ctx, std::string_view v) {
+  sqlite3_result_text(ctx, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
 
 // Registers geokg_rows on the connection (once per connection).
 Status RegisterRowFeed(Db* db);

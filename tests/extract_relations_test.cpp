@@ -221,6 +221,34 @@ TEST_SUITE("extract_relations") {
       CHECK(ex.status().message().find("joins.apply") != std::string::npos);
       CHECK(ex.status().message().find("\"modality\" must be") != std::string::npos);
     }
+    SUBCASE("an object or subject mode that is not one of the choices") {
+      DataCopy copy;
+      std::string de = ReadText(copy.dir.File("patterns/de.json"));
+      auto pos = de.find("\"object\": \"adjacent\"", de.find("\"sends_message.told\""));
+      REQUIRE(pos != std::string::npos);
+      de.replace(pos, 20, "\"object\": \"adjacant\"");
+      test::WriteFile(copy.dir.File("patterns/de.json"), de);
+      auto ex = RelationExtractor::Load(copy.Root(), w.catalog, w.vocab);
+      REQUIRE_FALSE(ex.ok());
+      CHECK(ex.status().message().find("patterns/de.json") != std::string::npos);
+      CHECK(ex.status().message().find("sends_message.told") != std::string::npos);
+      CHECK(ex.status().message().find("\"object\" must be required, adjacent or none") !=
+            std::string::npos);
+
+      DataCopy copy2;
+      std::string en = ReadText(copy2.dir.File("patterns/en.json"));
+      pos = en.find("\"subject\": \"modifier_or_clause\"", en.find("\"recognises.noun\""));
+      REQUIRE(pos != std::string::npos);
+      en.replace(pos, 31, "\"subject\": 1");
+      test::WriteFile(copy2.dir.File("patterns/en.json"), en);
+      ex = RelationExtractor::Load(copy2.Root(), w.catalog, w.vocab);
+      REQUIRE_FALSE(ex.ok());
+      CHECK(ex.status().message().find("patterns/en.json") != std::string::npos);
+      CHECK(ex.status().message().find("recognises.noun") != std::string::npos);
+      CHECK(ex.status().message().find(
+                "\"subject\" must be clause, modifier or modifier_or_clause") !=
+            std::string::npos);
+    }
     SUBCASE("place prepositions only on verb patterns") {
       DataCopy copy;
       std::string text = ReadText(copy.dir.File("patterns/en.json"));

@@ -132,6 +132,24 @@ bool ReadWords(const Value& v, const char* key, KeySet* out, std::string* err) {
   return true;
 }
 
+// Sets *out to the choice that string member `key` of `v` names; false if
+// it names none of them (an absent member leaves *out as it is).
+template <typename E>
+bool ReadChoice(const Value& v, const char* key,
+                std::initializer_list<std::pair<const char*, E>> choices, E* out) {
+  auto it = v.FindMember(key);
+  if (it == v.MemberEnd()) return true;
+  if (!it->value.IsString()) return false;
+  const std::string_view name(it->value.GetString(), it->value.GetStringLength());
+  for (const auto& [choice, value] : choices) {
+    if (name == choice) {
+      *out = value;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ReadWordList(const Value& v, const char* key, WordList* out, std::string* err) {
   std::vector<std::vector<std::string>> phrases;
   if (!ReadPhrases(v, key, &phrases, err)) return false;
@@ -261,16 +279,12 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
         }
       }
     }
-    if (auto it = v.FindMember("object"); it != v.MemberEnd()) {
-      std::string mode = it->value.IsString() ? it->value.GetString() : "";
-      if (mode == "required")
-        p.object = ObjectMode::kRequired;
-      else if (mode == "adjacent")
-        p.object = ObjectMode::kAdjacent;
-      else if (mode == "none")
-        p.object = ObjectMode::kNone;
-      else
-        return PatternError(path, index, p.id, "\"object\" must be required, adjacent or none");
+    if (!ReadChoice(
+            v, "object",
+            {std::pair{"required", ObjectMode::kRequired},
+             std::pair{"adjacent", ObjectMode::kAdjacent}, std::pair{"none", ObjectMode::kNone}},
+            &p.object)) {
+      return PatternError(path, index, p.id, "\"object\" must be required, adjacent or none");
     }
     if (auto it = v.FindMember("reciprocal"); it != v.MemberEnd()) {
       if (!it->value.IsBool())
@@ -282,17 +296,13 @@ Status LoadPatterns(const std::string& path, const RelationVocabulary& vocab, La
       return PatternError(path, index, p.id,
                           "\"object\": \"none\" needs a symmetric relation or \"reciprocal\"");
     }
-    if (auto it = v.FindMember("subject"); it != v.MemberEnd()) {
-      std::string mode = it->value.IsString() ? it->value.GetString() : "";
-      if (mode == "clause")
-        p.subject = SubjectMode::kClause;
-      else if (mode == "modifier")
-        p.subject = SubjectMode::kModifier;
-      else if (mode == "modifier_or_clause")
-        p.subject = SubjectMode::kModifierOrClause;
-      else
-        return PatternError(path, index, p.id,
-                            "\"subject\" must be clause, modifier or modifier_or_clause");
+    if (!ReadChoice(v, "subject",
+                    {std::pair{"clause", SubjectMode::kClause},
+                     std::pair{"modifier", SubjectMode::kModifier},
+                     std::pair{"modifier_or_clause", SubjectMode::kModifierOrClause}},
+                    &p.subject)) {
+      return PatternError(path, index, p.id,
+                          "\"subject\" must be clause, modifier or modifier_or_clause");
     }
     if (auto it = v.FindMember("adjective_object"); it != v.MemberEnd()) {
       if (!it->value.IsBool())

@@ -3,13 +3,10 @@
 // that replaces changed documents' evidence and recomputes the edges of the
 // affected (pair, relation family) keys. docs/store.md has the rules.
 
-#include <fcntl.h>
 #include <string.h>
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <future>
@@ -17,7 +14,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -489,51 +485,6 @@ class EdgeBlock : public store::RowSource {
   }
 };
 
-// During a first load, starts the kernel's writeback of the store file's
-// dirty pages every 100 ms on a thread of its own (Linux; elsewhere a no-op).
-// The rows SQLite spills from its cache then reach the disk while the load
-// goes on, instead of all in the commit's sync (0.3 s of a 4 s load of 1M
-// triples). Only starts writes: durability is the commit's, as before.
-class EarlyWriteback {
- public:
-  explicit EarlyWriteback(Store::Impl* m) {
-#if defined(__linux__)
-    if (m->writeback_fd.fd < 0) m->writeback_fd.fd = open(m->path.c_str(), O_RDONLY | O_CLOEXEC);
-    const int fd = m->writeback_fd.fd;
-    if (fd < 0) return;  // only speed is lost
-    thread_ = std::thread([this, fd] {
-      std::unique_lock<std::mutex> lock(mu_);
-      while (!cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stop_; })) {
-        lock.unlock();
-        (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-        lock.lock();
-      }
-    });
-#else
-    (void)m;
-#endif
-  }
-  EarlyWriteback(const EarlyWriteback&) = delete;
-  EarlyWriteback& operator=(const EarlyWriteback&) = delete;
-  ~EarlyWriteback() { Stop(); }
-
-  void Stop() {
-    if (!thread_.joinable()) return;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_one();
-    thread_.join();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
-
 // Writes a Batch in one transaction. New documents are written while the
 // batch is still being read (Close), which overlaps parsing and writing; a
 // document whose lines turn out to be split across the input is taken back
@@ -559,7 +510,6 @@ class Writer {
     auto before = Contents();
     if (!before.ok()) return before.status();
     if (!before->documents && !before->edges) rollback_journal_ = m_->UseRollbackJournal();
-    if (rollback_journal_) writeback_ = std::make_unique<EarlyWriteback>(m_);
     Status s = m_->Begin();
     if (!s.ok()) return s;
     open_ = true;
@@ -686,7 +636,6 @@ class Writer {
     if (s.ok() && bulk_) s = BuildIndexes({store::kEdgesByObject});
     if (s.ok() && extra) s = extra();
     if (!s.ok()) return s;
-    if (writeback_) writeback_->Stop();
     open_ = false;
     s = m_->Commit();
     if (rollback_journal_) {
@@ -1197,7 +1146,6 @@ class Writer {
   bool rollback_journal_ = false;  // switched from WAL for this load (empty store)
   bool edges_empty_ = false;  // the store had no edges when the load began
   bool had_documents_ = true;  // ... and had documents (else none needs looking up)
-  std::unique_ptr<EarlyWriteback> writeback_;  // a first load's (rollback journal)
   bool bulk_ = false;         // indexes are built at the end
   int64_t next_id_ = 0;       // the next evidence id
   int64_t written_ = 0;       // triples written so far (progress)

@@ -2,8 +2,6 @@
 
 #include "geokg/store.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <set>
 
@@ -12,10 +10,6 @@
 #include "store_impl.h"
 
 namespace geokg {
-
-store::FileDescriptor::~FileDescriptor() {
-  if (fd >= 0) close(fd);
-}
 
 using store::Db;
 using store::RelInfo;

@@ -94,24 +94,9 @@ void ComputeEdges(std::vector<EvPoint>* points, std::vector<EdgeRow>* rows);
 uint64_t Hash64(std::string_view data, uint64_t seed = 14695981039346656037ull);
 std::string Hex64(uint64_t v);
 
-// Owns a file descriptor.
-struct FileDescriptor {
-  int fd = -1;
-  FileDescriptor() = default;
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor();
-};
-
 }  // namespace store
 
 struct Store::Impl {
-  // A second descriptor of the store's file (-1 until a first load opens
-  // it), to start the kernel's writeback of the pages written so far while
-  // the load goes on (load.cpp). Declared before `db` so that it is closed
-  // after the connection: closing any descriptor of a file drops all of the
-  // process's POSIX locks on it, SQLite's too.
-  store::FileDescriptor writeback_fd;
   store::Db db;
   StoreOptions options;
   std::string path;
